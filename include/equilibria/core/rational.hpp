@@ -1,0 +1,32 @@
+#pragma once
+// Exact rationals (GMP) and the number traits that let one template serve
+// both exact and floating-point arithmetic.
+#include <gmpxx.h>
+
+#include <string>
+
+namespace equilibria {
+
+using Rational = mpq_class;
+
+// "a/b", or "a" when the denominator is 1; always canonical.
+std::string to_string(const Rational& q);
+
+template <class T>
+struct Number;
+
+template <>
+struct Number<double> {
+  static constexpr bool exact = false;
+  static double from(const Rational& q) { return q.get_d(); }
+  static double to_double(double x) { return x; }
+};
+
+template <>
+struct Number<Rational> {
+  static constexpr bool exact = true;
+  static const Rational& from(const Rational& q) { return q; }
+  static double to_double(const Rational& q) { return q.get_d(); }
+};
+
+}  // namespace equilibria

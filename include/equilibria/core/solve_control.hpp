@@ -1,0 +1,52 @@
+#pragma once
+// How a caller stops a long solve: a wall-clock deadline and an optional
+// cancel flag another thread may raise. Solvers poll should_stop() between
+// units of work, never inside the innermost loop.
+#include <atomic>
+#include <chrono>
+
+namespace equilibria {
+
+class SolveControl {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  SolveControl() = default;
+
+  // seconds <= 0 means no limit.
+  static SolveControl with_time_limit(double seconds) {
+    SolveControl c;
+    if (seconds > 0) {
+      c.deadline_ = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                       std::chrono::duration<double>(seconds));
+      c.has_deadline_ = true;
+    }
+    return c;
+  }
+
+  void set_cancel_flag(const std::atomic<bool>* flag) { cancel_ = flag; }
+
+  bool should_stop() const {
+    if (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) return true;
+    return has_deadline_ && Clock::now() >= deadline_;
+  }
+
+ private:
+  Clock::time_point deadline_{};
+  bool has_deadline_ = false;
+  const std::atomic<bool>* cancel_ = nullptr;
+};
+
+// How a solve ended.
+enum class SolveStatus { kComplete, kStopped, kLimitReached };
+
+inline const char* to_string(SolveStatus s) {
+  switch (s) {
+    case SolveStatus::kComplete: return "complete";
+    case SolveStatus::kStopped: return "stopped";
+    case SolveStatus::kLimitReached: return "limit-reached";
+  }
+  return "unknown";
+}
+
+}  // namespace equilibria

@@ -1,0 +1,60 @@
+#include <fstream>
+#include <iostream>
+
+#include "commands.hpp"
+#include "equilibria/core/input_error.hpp"
+#include "equilibria/io/nfg.hpp"
+#include "game_loader.hpp"
+#include "json_report.hpp"
+
+namespace equilibria::cli {
+namespace {
+
+struct ConvertArgs {
+  std::string game;
+  std::string output = "-";
+  std::string format = "gambit";
+};
+
+Json game_document(const StrategicGame& game) {
+  Json players = Json::array();
+  for (int p = 0; p < game.num_players(); ++p) {
+    Json strategies = Json::array();
+    for (int s = 0; s < game.num_strategies(p); ++s) strategies.push_back(game.strategy_label(p, s));
+    std::vector<Rational> payoffs(game.payoffs<Rational>(p), game.payoffs<Rational>(p) + game.num_profiles());
+    players.push_back(Json{{"name", game.player_label(p)},
+                           {"strategies", std::move(strategies)},
+                           {"payoffs", rationals_json(payoffs)}});
+  }
+  return Json{{"title", game.labels().title},
+              {"comment", game.labels().comment},
+              {"profile_order", "first player's strategy changes fastest"},
+              {"players", std::move(players)}};
+}
+
+int run(const ConvertArgs& args) {
+  const StrategicGame game = load_strategic_game(args.game);
+  const std::string text = args.format == "json" ? game_document(game).dump(2) + "\n" : write_nfg(game);
+  if (args.output == "-") {
+    std::cout << text;
+    return 0;
+  }
+  std::ofstream out(args.output, std::ios::binary);
+  if (!out || !(out << text)) throw InputError(args.output, 0, "cannot write file");
+  return 0;
+}
+
+}  // namespace
+
+CommandRunner add_convert_command(CLI::App& root) {
+  auto args = std::make_shared<ConvertArgs>();
+  CLI::App* cmd = root.add_subcommand("convert", "Write a game in another format (Gambit .nfg or JSON)");
+  cmd->add_option("game", args->game, "Game file (Gambit .nfg)")->required();
+  cmd->add_option("-o,--output", args->output, "Output file ('-': standard output)")->capture_default_str();
+  cmd->add_option("-f,--format", args->format, "Output format")
+      ->check(CLI::IsMember(std::vector<std::string>{"gambit", "json"}))
+      ->capture_default_str();
+  return [args] { return run(*args); };
+}
+
+}  // namespace equilibria::cli

@@ -1,0 +1,27 @@
+#pragma once
+// The pieces of the CLI's output (SPEC.md): JSON objects, Gambit `NE,` lines
+// and text, shared by every command that prints games or profiles.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "equilibria/games/mixed_profile.hpp"
+#include "equilibria/games/strategic_game.hpp"
+#include "equilibria/verify/regret.hpp"
+
+namespace equilibria::cli {
+
+using Json = nlohmann::ordered_json;
+
+Json game_json(const StrategicGame& game);
+Json rationals_json(const std::vector<Rational>& values);
+Json profile_json(const MixedProfile<Rational>& profile);
+// {"strategies", "payoffs", "regret"} for an exact equilibrium.
+Json equilibrium_json(const MixedProfile<Rational>& profile, const Certificate<Rational>& cert);
+
+std::string gambit_line(const MixedProfile<Rational>& profile);
+// "[1/2, 1/2, 0] [1, 0]"
+std::string profile_text(const MixedProfile<Rational>& profile);
+std::string join_rationals(const std::vector<Rational>& values);
+
+}  // namespace equilibria::cli

@@ -1,0 +1,36 @@
+#pragma once
+// The solution methods the CLI offers, by name: one dispatch point shared by
+// `solve` and `bench`.
+#include <string>
+#include <vector>
+
+#include "equilibria/core/solve_control.hpp"
+#include "equilibria/games/mixed_profile.hpp"
+#include "equilibria/games/strategic_game.hpp"
+#include "equilibria/verify/regret.hpp"
+
+namespace equilibria::cli {
+
+struct MethodOptions {
+  double time_limit = 0;    // seconds, 0 = none
+  std::int64_t limit = 0;   // equilibria, 0 = all
+};
+
+struct CertifiedEquilibrium {
+  MixedProfile<Rational> profile;
+  Certificate<Rational> cert;
+};
+
+struct MethodResult {
+  std::vector<CertifiedEquilibrium> equilibria;
+  SolveStatus status = SolveStatus::kComplete;
+  bool exact = true;
+};
+
+const std::vector<std::string>& method_names();
+
+// Runs the named method; throws InputError when it does not apply to the game.
+MethodResult run_method(const std::string& name, const StrategicGame& game, const MethodOptions& options,
+                        const std::string& file);
+
+}  // namespace equilibria::cli
