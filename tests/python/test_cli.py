@@ -1,0 +1,121 @@
+"""Behaviour of the `equilibria` command line: formats, exit codes, errors."""
+import json
+import os
+
+import pytest
+from conftest import SHARED, SOURCE, run_cli
+
+EXAMPLE = os.path.join(SOURCE, "examples", "prisoners_dilemma.nfg")
+E04 = os.path.join(SHARED, "games", "gambit", "e04.nfg")
+MALFORMED = os.path.join(SOURCE, "tests", "malformed")
+
+
+def malformed_cases():
+    with open(os.path.join(MALFORMED, "expected.tsv")) as f:
+        for row in f:
+            if row.startswith("#") or not row.strip():
+                continue
+            name, line, cause = row.rstrip("\n").split("\t")
+            yield name, int(line), cause
+
+
+@pytest.mark.parametrize("command", ["solve", "verify", "info", "convert", "bench"])
+def test_every_command_has_help(command):
+    p = run_cli(command, "--help")
+    assert p.returncode == 0
+    assert "Usage" in p.stdout or "usage" in p.stdout.lower()
+
+
+def test_solve_json_follows_the_spec():
+    p = run_cli("solve", EXAMPLE, "--method", "pure", "--format", "json")
+    assert p.returncode == 0, p.stderr
+    out = json.loads(p.stdout)
+    assert out["game"] == {"players": 2, "strategies": [2, 2]}
+    assert out["concept"] == "nash" and out["method"] == "pure" and out["exact"] is True
+    assert out["equilibria"] == [{"strategies": [["0", "1"], ["0", "1"]], "payoffs": ["-2", "-2"], "regret": ["0", "0"]}]
+    assert isinstance(out["seconds"], float)
+
+
+def test_solve_gambit_lines_verify_as_exact(tmp_path):
+    p = run_cli("solve", E04, "--format", "gambit")
+    assert p.returncode == 0
+    assert p.stdout.splitlines() == ["NE,1,0,0,1,0", "NE,0,0,1,0,1"]
+    f = tmp_path / "eq.txt"
+    f.write_text(p.stdout)
+    v = run_cli("verify", E04, f)
+    assert v.returncode == 0, v.stdout
+    assert v.stdout.count("exact Nash equilibrium") == 2
+
+
+def test_verify_reports_regret_and_failure():
+    v = run_cli("verify", E04, "-", "--format", "json", stdin="NE,1/2,1/2,0,1,0\n")
+    assert v.returncode == 1
+    out = json.loads(v.stdout)
+    assert out["all_nash"] is False
+    assert out["profiles"][0]["regret"] == ["1/2", "0"]
+    assert out["profiles"][0]["payoffs"] == ["-1/2", "1"]
+
+
+def test_verify_reads_solve_output_and_floating_profiles(tmp_path):
+    solved = run_cli("solve", E04, "--format", "json").stdout
+    (tmp_path / "s.json").write_text(solved)
+    assert run_cli("verify", E04, tmp_path / "s.json").returncode == 0
+    approx = run_cli("verify", E04, "-", "--format", "json", stdin='{"strategies": [[0.9999999, 1e-7, 0], [1, 0]]}')
+    out = json.loads(approx.stdout)["profiles"][0]
+    assert out["exact"] is False and out["nash"] is True and out["epsilon"] < 1e-6
+
+
+def test_info_reports_structure():
+    out = json.loads(run_cli("info", EXAMPLE, "--format", "json").stdout)
+    assert out["players"] == 2 and out["strategies"] == [2, 2]
+    assert out["symmetric"] is True and out["zero_sum"] is False
+    assert out["strategy_names"] == [["Quiet", "Confess"], ["Quiet", "Confess"]]
+    zs = json.loads(run_cli("info", os.path.join(SHARED, "games", "random", "randzs_10x10_s20240.nfg"), "-f", "json").stdout)
+    assert zs["zero_sum"] is True and zs["constant"] == "0"
+
+
+def test_convert_round_trips(tmp_path):
+    src = os.path.join(SHARED, "games", "gambit", "coordination_4x4_outcome.nfg")
+    out = tmp_path / "c.nfg"
+    assert run_cli("convert", src, "-o", out).returncode == 0
+    a = run_cli("solve", src, "--format", "gambit").stdout
+    b = run_cli("solve", out, "--format", "gambit").stdout
+    assert a == b and a.count("NE,") == 4
+    doc = json.loads(run_cli("convert", src, "--format", "json").stdout)
+    assert doc["players"][0]["strategies"] == ["1-1", "1-2", "1-3", "1-4"]
+    assert doc["players"][1]["payoffs"][0] == "1"
+
+
+def test_time_limit_and_limit_are_accepted():
+    p = run_cli("solve", os.path.join(SHARED, "games", "random", "rand_200x200_s7.nfg"), "--time-limit", "5", "--limit", "1", "-f", "json")
+    out = json.loads(p.stdout)
+    assert len(out["equilibria"]) == 1 and out["status"] == "limit-reached"
+
+
+@pytest.mark.parametrize("args", [["solve"], ["solve", E04, "--method", "nonsense"], ["frobnicate"],
+                                  ["solve", E04, "--time-limit", "-1"], ["verify", E04]])
+def test_usage_errors_exit_2(args):
+    assert run_cli(*args).returncode == 2
+
+
+def test_missing_files_exit_2():
+    p = run_cli("info", "/nonexistent.nfg")
+    assert p.returncode == 2
+    assert p.stderr.strip() == "equilibria: /nonexistent.nfg: cannot open file"
+
+
+@pytest.mark.parametrize("name,line,cause", list(malformed_cases()))
+def test_malformed_file_gives_one_line_and_exit_2(name, line, cause):
+    path = os.path.join(MALFORMED, name)
+    for command in (["solve", path, "--method", "pure"], ["info", path]):
+        p = run_cli(*command, timeout=20)
+        assert p.returncode == 2, p.stderr
+        assert p.stdout == ""
+        lines = p.stderr.splitlines()
+        assert len(lines) == 1, p.stderr
+        assert lines[0].startswith("equilibria: %s:%d: " % (path, line)), lines[0]
+        assert cause in lines[0]
+
+
+def test_malformed_corpus_is_large_enough():
+    assert len(list(malformed_cases())) >= 30

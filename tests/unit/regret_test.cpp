@@ -1,0 +1,112 @@
+#include "equilibria/verify/regret.hpp"
+
+#include <gtest/gtest.h>
+
+#include "equilibria/io/nfg.hpp"
+#include "test_games.hpp"
+
+namespace equilibria {
+namespace {
+
+using test::bimatrix;
+
+MixedProfile<Rational> profile(const std::vector<std::vector<Rational>>& per_player) {
+  std::vector<int> counts;
+  for (const auto& v : per_player) counts.push_back(static_cast<int>(v.size()));
+  MixedProfile<Rational> x(counts);
+  for (std::size_t p = 0; p < per_player.size(); ++p) {
+    for (std::size_t s = 0; s < per_player[p].size(); ++s) x.player(static_cast<int>(p))[s] = per_player[p][s];
+  }
+  return x;
+}
+
+TEST(Regret, MatchingPenniesByHand) {
+  const auto g = bimatrix({{1, -1}, {-1, 1}}, {{-1, 1}, {1, -1}});
+  const Rational h(1, 2);
+  auto uniform = certify(g, profile({{h, h}, {h, h}}));
+  EXPECT_EQ(uniform.regrets, (std::vector<Rational>{0, 0}));
+  EXPECT_EQ(uniform.payoffs, (std::vector<Rational>{0, 0}));
+  // Row plays heads: the column player gains 1 by switching to tails.
+  auto c = certify(g, profile({{1, 0}, {h, h}}));
+  EXPECT_EQ(c.regrets, (std::vector<Rational>{0, 1}));
+  EXPECT_EQ(c.max_regret, 1);
+}
+
+TEST(Regret, KrepsWilsonGameByHand) {
+  const auto g = read_nfg_file(test::shared_dir() + "/games/gambit/e04.nfg");
+  const Rational h(1, 2);
+  auto c = certify(g, profile({{h, h, 0}, {1, 0}}));
+  // Row's pure payoffs against column 1: 0, -1, -2; mixing rows 1 and 2 earns -1/2.
+  EXPECT_EQ(c.payoffs, (std::vector<Rational>{Rational(-1, 2), 1}));
+  EXPECT_EQ(c.regrets, (std::vector<Rational>{h, 0}));
+  EXPECT_EQ(strategy_payoffs(g, profile({{h, h, 0}, {1, 0}}), 1), (std::vector<Rational>{1, 0}));
+}
+
+TEST(Regret, ThreePlayerMixedProfileByHand) {
+  // 2x2x2 game of McKelvey and McLennan; at (1/2,1/2) for players 2 and 3,
+  // player 1's strategy 1 earns (9+0+0+3)/4 = 3 and strategy 2 earns (0+9+3+0)/4 = 3.
+  const auto g = read_nfg_file(test::shared_dir() + "/games/gambit/2x2x2.nfg");
+  const Rational h(1, 2);
+  const auto x = profile({{1, 0}, {h, h}, {h, h}});
+  EXPECT_EQ(strategy_payoffs(g, x, 0), (std::vector<Rational>{3, 3}));
+  EXPECT_EQ(certify(g, x).regrets[0], 0);
+}
+
+// Regret by brute force over every pure profile, straight from the definition.
+std::vector<Rational> brute_force_strategy_payoffs(const StrategicGame& g, const MixedProfile<Rational>& x, int p) {
+  std::vector<Rational> v(g.num_strategies(p), 0);
+  for (std::int64_t i = 0; i < g.num_profiles(); ++i) {
+    const auto pure = g.profile_of_index(i);
+    Rational w = 1;
+    for (int q = 0; q < g.num_players(); ++q) {
+      if (q != p) w *= x.player(q)[pure[q]];
+    }
+    v[pure[p]] += w * g.payoff(p, i);
+  }
+  return v;
+}
+
+TEST(Regret, AgreesWithBruteForceAndWithDoubles) {
+  std::mt19937_64 rng(11);
+  for (int trial = 0; trial < 40; ++trial) {
+    std::vector<int> counts;
+    const int n = 1 + trial % 4;
+    for (int p = 0; p < n; ++p) counts.push_back(1 + static_cast<int>(rng() % 4));
+    const auto g = test::random_game(counts, 20, rng);
+    MixedProfile<Rational> x(counts);
+    for (int p = 0; p < n; ++p) {
+      Rational sum = 0;
+      for (auto& v : x.player(p)) {
+        v = static_cast<long>(rng() % 3);  // zeros exercise the support walk
+        sum += v;
+      }
+      if (sum == 0) {
+        x.player(p)[0] = 1;
+        sum = 1;
+      }
+      for (auto& v : x.player(p)) v /= sum;
+    }
+    const auto exact = certify(g, x);
+    const auto approx = certify(g, x.convert<double>());
+    for (int p = 0; p < n; ++p) {
+      EXPECT_EQ(strategy_payoffs(g, x, p), brute_force_strategy_payoffs(g, x, p));
+      EXPECT_NEAR(approx.regrets[p], exact.regrets[p].get_d(), 1e-9);
+      EXPECT_GE(exact.regrets[p], 0);
+    }
+  }
+}
+
+TEST(Regret, NormalisedMakesExactDistributions) {
+  MixedProfile<Rational> x({2, 3});
+  x.player(0)[0] = Rational(1, 3);
+  x.player(0)[1] = Rational(1, 3);
+  x.player(1)[0] = -1;
+  x.player(1)[2] = 2;
+  const auto y = normalised(x);
+  EXPECT_EQ(y.player(0)[0], Rational(1, 2));
+  EXPECT_EQ(y.player(1)[0], 0);
+  EXPECT_EQ(y.player(1)[2], 1);
+}
+
+}  // namespace
+}  // namespace equilibria
