@@ -28,6 +28,7 @@ void print(const StrategicGame& game, const SolveArgs& args, const MethodResult&
       for (const auto& e : result.equilibria) eqs.push_back(equilibrium_json(e.profile, e.cert));
       out["equilibria"] = std::move(eqs);
       out["seconds"] = seconds;
+      for (const auto& [name, value] : result.stats) out["stats"][name] = value;
       std::cout << out.dump(2) << '\n';
       break;
     }
@@ -73,6 +74,13 @@ CommandRunner add_solve_command(CLI::App& root) {
   cmd->add_option("--time-limit", args->options.time_limit, "Stop after this many seconds (0: no limit)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--limit", args->options.limit, "Stop after this many equilibria (0: all)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--label", args->options.label,
+                  "lemke-howson: the label to drop, 1..m+n (strategies of player 1, then player 2); 0: every label")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--exact-pivoting", args->options.exact_pivoting,
+                "lemke-howson: pivot in exact rationals instead of doubles (slower; answers are exact either way)");
+  cmd->add_option("--threads", args->options.threads, "Worker threads (0: one per hardware thread)")
       ->check(CLI::NonNegativeNumber);
   return [args] { return run(*args); };
 }

@@ -1,6 +1,7 @@
 #include "methods.hpp"
 
 #include "equilibria/core/input_error.hpp"
+#include "equilibria/solvers/lemke_howson/lemke_howson.hpp"
 #include "equilibria/solvers/pure/pure_nash.hpp"
 
 namespace equilibria::cli {
@@ -19,16 +20,47 @@ MethodResult run_pure(const StrategicGame& game, const MethodOptions& opts) {
   return result;
 }
 
+void require_two_players(const StrategicGame& game, const std::string& method, const std::string& file) {
+  if (game.num_players() != 2) {
+    throw InputError(file, 0, "method '" + method + "' needs a two-player game; this one has " +
+                                  std::to_string(game.num_players()) + " players");
+  }
+}
+
+MethodResult run_lemke_howson(const StrategicGame& game, const MethodOptions& opts, const std::string& file) {
+  require_two_players(game, "lemke-howson", file);
+  const int labels = game.num_strategies(0) + game.num_strategies(1);
+  if (opts.label < 0 || opts.label > labels) {
+    throw InputError(file, 0, "--label must be between 1 and " + std::to_string(labels));
+  }
+  LemkeHowsonOptions options;
+  options.control = SolveControl::with_time_limit(opts.time_limit);
+  options.limit = opts.limit;
+  options.label = opts.label - 1;
+  options.threads = opts.threads;
+  options.exact_pivoting = opts.exact_pivoting;
+  MethodResult result;
+  const LemkeHowsonReport report = lemke_howson(game, options, [&](const LemkeHowsonEquilibrium& e) {
+    result.equilibria.push_back({e.profile, certify(game, e.profile)});
+  });
+  result.status = report.status;
+  result.stats = {{"pivots", static_cast<double>(report.pivots)},
+                  {"paths", report.paths},
+                  {"exact_reruns", report.exact_reruns}};
+  return result;
+}
+
 }  // namespace
 
 const std::vector<std::string>& method_names() {
-  static const std::vector<std::string> names{"pure"};
+  static const std::vector<std::string> names{"pure", "lemke-howson"};
   return names;
 }
 
 MethodResult run_method(const std::string& name, const StrategicGame& game, const MethodOptions& options,
                         const std::string& file) {
   if (name == "pure") return run_pure(game, options);
+  if (name == "lemke-howson") return run_lemke_howson(game, options, file);
   throw InputError(file, 0, "unknown method '" + name + "'");
 }
 

@@ -14,6 +14,9 @@ namespace equilibria::cli {
 struct MethodOptions {
   double time_limit = 0;    // seconds, 0 = none
   std::int64_t limit = 0;   // equilibria, 0 = all
+  int label = 0;            // Lemke-Howson: 1-based label to drop, 0 = every label
+  bool exact_pivoting = false;
+  int threads = 0;          // 0 = one per hardware thread
 };
 
 struct CertifiedEquilibrium {
@@ -25,6 +28,7 @@ struct MethodResult {
   std::vector<CertifiedEquilibrium> equilibria;
   SolveStatus status = SolveStatus::kComplete;
   bool exact = true;
+  std::vector<std::pair<std::string, double>> stats;  // method-specific counts (pivots, ...)
 };
 
 const std::vector<std::string>& method_names();

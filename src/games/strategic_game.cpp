@@ -37,7 +37,9 @@ StrategicGame::StrategicGame(std::vector<int> strategy_counts, std::vector<Ratio
   }
   approx_.resize(exact_.size());
   doubles_are_exact_ = true;
+  integral_payoffs_ = true;
   for (std::size_t i = 0; i < exact_.size(); ++i) {
+    if (integral_payoffs_ && exact_[i].get_den() != 1) integral_payoffs_ = false;
     approx_[i] = exact_[i].get_d();
     // A value beyond double's range converts to infinity, which GMP cannot compare.
     if (doubles_are_exact_ && (!std::isfinite(approx_[i]) || cmp(exact_[i], approx_[i]) != 0)) {

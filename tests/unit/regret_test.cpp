@@ -72,7 +72,15 @@ TEST(Regret, AgreesWithBruteForceAndWithDoubles) {
     std::vector<int> counts;
     const int n = 1 + trial % 4;
     for (int p = 0; p < n; ++p) counts.push_back(1 + static_cast<int>(rng() % 4));
-    const auto g = test::random_game(counts, 20, rng);
+    auto g = test::random_game(counts, 20, rng);
+    if (trial % 2 == 1) {  // fractional payoffs take the general rational path
+      std::vector<Rational> pay;
+      for (int p = 0; p < n; ++p) {
+        for (std::int64_t i = 0; i < g.num_profiles(); ++i) pay.push_back(g.payoff(p, i) / 7);
+      }
+      g = StrategicGame(counts, pay);
+      ASSERT_FALSE(g.integral_payoffs());
+    }
     MixedProfile<Rational> x(counts);
     for (int p = 0; p < n; ++p) {
       Rational sum = 0;

@@ -47,6 +47,8 @@ class StrategicGame {
   const T* payoffs(int player) const;
 
   bool doubles_are_exact() const { return doubles_are_exact_; }
+  // Every payoff an integer: exact sums can run on GMP integers.
+  bool integral_payoffs() const { return integral_payoffs_; }
 
   std::int64_t profile_index(const std::vector<int>& pure) const;
   std::vector<int> profile_of_index(std::int64_t index) const;
@@ -63,6 +65,7 @@ class StrategicGame {
   std::vector<Rational> exact_;
   std::vector<double> approx_;
   bool doubles_are_exact_ = false;
+  bool integral_payoffs_ = false;
   GameLabels labels_;
 };
 

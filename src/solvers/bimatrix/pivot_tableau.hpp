@@ -1,0 +1,131 @@
+#pragma once
+// A dense simplex tableau  T z = rhs  over double or Rational, with the
+// lexicographic minimum-ratio test that keeps pivoting from cycling on
+// degenerate games. The identity columns of the starting basis (the slacks)
+// double as the lexicographic tie-breakers: they hold the basis inverse.
+#include <cmath>
+#include <type_traits>
+#include <vector>
+
+#include "equilibria/core/rational.hpp"
+
+namespace equilibria::bimatrix {
+
+template <class T>
+class PivotTableau {
+ public:
+  // rows x cols coefficients (row-major), the slack block at columns
+  // [slack_begin, slack_begin + rows) forming the starting basis, rhs = 1.
+  PivotTableau(int rows, int cols, int slack_begin, std::vector<T> coefficients)
+      : rows_(rows), cols_(cols), slack_begin_(slack_begin), t_(std::move(coefficients)), rhs_(rows, T(1)),
+        basis_(rows), row_of_(cols, -1) {
+    for (int r = 0; r < rows; ++r) {
+      basis_[r] = slack_begin + r;
+      row_of_[slack_begin + r] = r;
+    }
+  }
+
+  int rows() const { return rows_; }
+  int cols() const { return cols_; }
+  int basic(int row) const { return basis_[row]; }
+  int row_of(int col) const { return row_of_[col]; }  // -1 when nonbasic
+  const T& rhs(int row) const { return rhs_[row]; }
+  const T& at(int row, int col) const { return t_[row * cols_ + col]; }
+
+  // Rows whose basic variable may leave when `col` enters: those reaching the
+  // minimum ratio rhs/entry, ties broken lexicographically. -1: unbounded.
+  int leaving_row(int col) const {
+    int best = -1;
+    for (int r = 0; r < rows_; ++r) {
+      if (!positive(at(r, col))) continue;
+      if (best < 0 || lexicographically_smaller(r, best, col)) best = r;
+    }
+    return best;
+  }
+
+  // All rows attaining the minimum ratio (not lexicographically refined):
+  // the degenerate alternatives a vertex enumeration must follow.
+  std::vector<int> min_ratio_rows(int col) const {
+    std::vector<int> out;
+    for (int r = 0; r < rows_; ++r) {
+      if (!positive(at(r, col))) continue;
+      if (out.empty()) {
+        out.push_back(r);
+        continue;
+      }
+      const int c = compare_ratio(rhs_[r], at(r, col), rhs_[out[0]], at(out[0], col));
+      if (c < 0) out.assign(1, r);
+      else if (c == 0) out.push_back(r);
+    }
+    return out;
+  }
+
+  void pivot(int row, int col) {
+    T* pr = &t_[row * cols_];
+    const T inv = T(1) / pr[col];
+    for (int j = 0; j < cols_; ++j) pr[j] *= inv;
+    rhs_[row] *= inv;
+    pr[col] = T(1);
+    T f;
+    for (int r = 0; r < rows_; ++r) {
+      if (r == row) continue;
+      T* q = &t_[r * cols_];
+      f = q[col];
+      if (is_zero(f)) continue;
+      for (int j = 0; j < cols_; ++j) q[j] -= f * pr[j];
+      rhs_[r] -= f * rhs_[row];
+      q[col] = T(0);
+    }
+    row_of_[basis_[row]] = -1;
+    basis_[row] = col;
+    row_of_[col] = row;
+  }
+
+  static bool positive(const T& x) {
+    if constexpr (std::is_same_v<T, double>) {
+      return x > kEps;
+    } else {
+      return sgn(x) > 0;
+    }
+  }
+  static bool is_zero(const T& x) {
+    if constexpr (std::is_same_v<T, double>) {
+      return std::abs(x) <= kEps;
+    } else {
+      return sgn(x) == 0;
+    }
+  }
+
+ private:
+  // Tolerance for doubles; the games are scaled so payoffs lie in (0, 1].
+  static constexpr double kEps = 1e-9;
+
+  // sign of a/b - c/d for b, d > 0
+  static int compare_ratio(const T& a, const T& b, const T& c, const T& d) {
+    if constexpr (std::is_same_v<T, double>) {
+      const double x = a / b, y = c / d;
+      const double tol = kEps * (1.0 + std::abs(x) + std::abs(y));
+      return x < y - tol ? -1 : (x > y + tol ? 1 : 0);
+    } else {
+      return sgn(a * d - c * b);
+    }
+  }
+
+  bool lexicographically_smaller(int r, int s, int col) const {
+    const int c = compare_ratio(rhs_[r], at(r, col), rhs_[s], at(s, col));
+    if (c != 0) return c < 0;
+    for (int k = 0; k < rows_; ++k) {
+      const int d = compare_ratio(at(r, slack_begin_ + k), at(r, col), at(s, slack_begin_ + k), at(s, col));
+      if (d != 0) return d < 0;
+    }
+    return false;
+  }
+
+  int rows_, cols_, slack_begin_;
+  std::vector<T> t_;
+  std::vector<T> rhs_;
+  std::vector<int> basis_;
+  std::vector<int> row_of_;
+};
+
+}  // namespace equilibria::bimatrix
