@@ -1,4 +1,5 @@
 #include <chrono>
+#include <map>
 #include <iostream>
 
 #include "commands.hpp"
@@ -29,6 +30,17 @@ void print(const StrategicGame& game, const SolveArgs& args, const MethodResult&
       out["equilibria"] = std::move(eqs);
       out["seconds"] = seconds;
       for (const auto& [name, value] : result.stats) out["stats"][name] = value;
+      if (args.options.cliques) {
+        Json cliques = Json::array();
+        for (const auto& c : result.cliques) {
+          Json rows = Json::array(), columns = Json::array();
+          for (const auto& x : c.rows) rows.push_back(rationals_json(x));
+          for (const auto& y : c.columns) columns.push_back(rationals_json(y));
+          cliques.push_back(Json{{"row_strategies", std::move(rows)}, {"column_strategies", std::move(columns)}});
+        }
+        out["cliques"] = std::move(cliques);
+        out["components"] = result.components;
+      }
       std::cout << out.dump(2) << '\n';
       break;
     }
@@ -80,6 +92,15 @@ CommandRunner add_solve_command(CLI::App& root) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--exact-pivoting", args->options.exact_pivoting,
                 "lemke-howson: pivot in exact rationals instead of doubles (slower; answers are exact either way)");
+  cmd->add_option("--arithmetic", args->options.arithmetic,
+                  "enumerate: auto (exact for small games), double (exact recovery and verification, exact re-run "
+                  "on any inconsistency) or exact")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, Arithmetic>{
+              {"auto", Arithmetic::kAuto}, {"double", Arithmetic::kDouble}, {"exact", Arithmetic::kExact}},
+          CLI::ignore_case));
+  cmd->add_flag("--cliques", args->options.cliques,
+                "enumerate: also report maximal cliques (convex sets) and connected components of equilibria");
   cmd->add_option("--threads", args->options.threads, "Worker threads (0: one per hardware thread)")
       ->check(CLI::NonNegativeNumber);
   return [args] { return run(*args); };

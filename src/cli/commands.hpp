@@ -13,5 +13,6 @@ CommandRunner add_verify_command(CLI::App& root);
 CommandRunner add_info_command(CLI::App& root);
 CommandRunner add_convert_command(CLI::App& root);
 CommandRunner add_bench_command(CLI::App& root);
+CommandRunner add_generate_command(CLI::App& root);
 
 }  // namespace equilibria::cli

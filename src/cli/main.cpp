@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   add(add_info_command);
   add(add_convert_command);
   add(add_bench_command);
+  add(add_generate_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

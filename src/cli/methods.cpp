@@ -1,6 +1,7 @@
 #include "methods.hpp"
 
 #include "equilibria/core/input_error.hpp"
+#include "equilibria/solvers/enumerate/extreme_equilibria.hpp"
 #include "equilibria/solvers/lemke_howson/lemke_howson.hpp"
 #include "equilibria/solvers/pure/pure_nash.hpp"
 
@@ -50,10 +51,37 @@ MethodResult run_lemke_howson(const StrategicGame& game, const MethodOptions& op
   return result;
 }
 
+MethodResult run_enumerate(const StrategicGame& game, const MethodOptions& opts, const std::string& file) {
+  require_two_players(game, "enumerate", file);
+  ExtremeEquilibriaOptions options;
+  options.control = SolveControl::with_time_limit(opts.time_limit);
+  options.arithmetic = opts.arithmetic;
+  options.cliques = opts.cliques;
+  const ExtremeEquilibriaReport report = extreme_equilibria(game, options);
+  MethodResult result;
+  result.status = report.status;
+  for (auto& profile : equilibrium_profiles(report)) {
+    auto cert = certify(game, profile);
+    result.equilibria.push_back({std::move(profile), std::move(cert)});
+  }
+  result.stats = {{"row_polytope_vertices", static_cast<double>(report.row_polytope_vertices)},
+                  {"column_polytope_vertices", static_cast<double>(report.column_polytope_vertices)},
+                  {"exact_arithmetic", report.exact_arithmetic ? 1 : 0},
+                  {"exact_rerun", report.exact_rerun ? 1 : 0}};
+  for (const auto& c : report.cliques) {
+    MethodResult::Clique clique;
+    for (int a : c.row_vertices) clique.rows.push_back(report.row_points[a]);
+    for (int b : c.column_vertices) clique.columns.push_back(report.column_points[b]);
+    result.cliques.push_back(std::move(clique));
+  }
+  result.components = report.components;
+  return result;
+}
+
 }  // namespace
 
 const std::vector<std::string>& method_names() {
-  static const std::vector<std::string> names{"pure", "lemke-howson"};
+  static const std::vector<std::string> names{"pure", "enumerate", "lemke-howson"};
   return names;
 }
 
@@ -61,6 +89,7 @@ MethodResult run_method(const std::string& name, const StrategicGame& game, cons
                         const std::string& file) {
   if (name == "pure") return run_pure(game, options);
   if (name == "lemke-howson") return run_lemke_howson(game, options, file);
+  if (name == "enumerate") return run_enumerate(game, options, file);
   throw InputError(file, 0, "unknown method '" + name + "'");
 }
 

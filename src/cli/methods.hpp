@@ -7,6 +7,7 @@
 #include "equilibria/core/solve_control.hpp"
 #include "equilibria/games/mixed_profile.hpp"
 #include "equilibria/games/strategic_game.hpp"
+#include "equilibria/solvers/enumerate/extreme_equilibria.hpp"
 #include "equilibria/verify/regret.hpp"
 
 namespace equilibria::cli {
@@ -17,6 +18,8 @@ struct MethodOptions {
   int label = 0;            // Lemke-Howson: 1-based label to drop, 0 = every label
   bool exact_pivoting = false;
   int threads = 0;          // 0 = one per hardware thread
+  Arithmetic arithmetic = Arithmetic::kAuto;  // enumerate
+  bool cliques = false;                       // enumerate: maximal cliques and components
 };
 
 struct CertifiedEquilibrium {
@@ -29,6 +32,13 @@ struct MethodResult {
   SolveStatus status = SolveStatus::kComplete;
   bool exact = true;
   std::vector<std::pair<std::string, double>> stats;  // method-specific counts (pivots, ...)
+  // enumerate --cliques: maximal convex sets conv(rows) x conv(columns) of
+  // equilibria, and connected components as indices into `equilibria`.
+  struct Clique {
+    std::vector<std::vector<Rational>> rows, columns;
+  };
+  std::vector<Clique> cliques;
+  std::vector<std::vector<int>> components;
 };
 
 const std::vector<std::string>& method_names();

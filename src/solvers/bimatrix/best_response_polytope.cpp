@@ -53,16 +53,19 @@ std::optional<std::vector<Rational>> exact_vertex(const Bimatrix& g, Side side, 
   return point;
 }
 
-template <class T>
 std::optional<std::vector<Rational>> exact_vertex_of_basis(const Bimatrix& g, Side side,
-                                                           const PivotTableau<T>& tableau) {
+                                                           const std::vector<int>& basis) {
   const int vars = side == Side::kRow ? g.m : g.n;
+  const int rows = side == Side::kRow ? g.n : g.m;
+  std::vector<char> slack_basic(rows, 0);
   std::vector<int> support, tight;
-  for (int c = 0; c < vars; ++c) {
-    if (tableau.row_of(c) >= 0) support.push_back(c);
+  for (int c : basis) {
+    if (c < vars) support.push_back(c);
+    else slack_basic[c - vars] = 1;
   }
-  for (int r = 0; r < tableau.rows(); ++r) {
-    if (tableau.row_of(vars + r) < 0) tight.push_back(r);  // nonbasic slack: constraint holds with equality
+  std::sort(support.begin(), support.end());
+  for (int r = 0; r < rows; ++r) {
+    if (!slack_basic[r]) tight.push_back(r);  // nonbasic slack: the constraint holds with equality
   }
   return exact_vertex(g, side, support, tight);
 }
@@ -81,8 +84,5 @@ MixedProfile<Rational> normalised_profile(const std::vector<Rational>& x, const 
 
 template PivotTableau<double> polytope_tableau(const Bimatrix&, Side);
 template PivotTableau<Rational> polytope_tableau(const Bimatrix&, Side);
-template std::optional<std::vector<Rational>> exact_vertex_of_basis(const Bimatrix&, Side, const PivotTableau<double>&);
-template std::optional<std::vector<Rational>> exact_vertex_of_basis(const Bimatrix&, Side,
-                                                                    const PivotTableau<Rational>&);
 
 }  // namespace equilibria::bimatrix

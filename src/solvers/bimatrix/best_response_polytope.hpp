@@ -38,10 +38,9 @@ inline int label_column(const Bimatrix& g, Side side, int label) {
 std::optional<std::vector<Rational>> exact_vertex(const Bimatrix& shifted, Side side, const std::vector<int>& support,
                                                   const std::vector<int>& tight);
 
-// The exact vertex described by a tableau's current basis.
-template <class T>
+// The exact vertex described by a basis (tableau columns).
 std::optional<std::vector<Rational>> exact_vertex_of_basis(const Bimatrix& shifted, Side side,
-                                                           const PivotTableau<T>& tableau);
+                                                           const std::vector<int>& basis);
 
 // Normalises a pair of nonzero polytope points into a mixed profile.
 MixedProfile<Rational> normalised_profile(const std::vector<Rational>& x, const std::vector<Rational>& y);

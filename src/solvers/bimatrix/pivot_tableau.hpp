@@ -28,6 +28,7 @@ class PivotTableau {
   int rows() const { return rows_; }
   int cols() const { return cols_; }
   int basic(int row) const { return basis_[row]; }
+  const std::vector<int>& basis() const { return basis_; }
   int row_of(int col) const { return row_of_[col]; }  // -1 when nonbasic
   const T& rhs(int row) const { return rhs_[row]; }
   const T& at(int row, int col) const { return t_[row * cols_ + col]; }

@@ -46,8 +46,8 @@ std::optional<MixedProfile<Rational>> follow_path(const Bimatrix& g, int label, 
     side = side == Side::kRow ? Side::kColumn : Side::kRow;
     entering = bimatrix::label_column(g, side, left_label);
   }
-  const auto x = bimatrix::exact_vertex_of_basis(g, Side::kRow, tx);
-  const auto y = bimatrix::exact_vertex_of_basis(g, Side::kColumn, ty);
+  const auto x = bimatrix::exact_vertex_of_basis(g, Side::kRow, tx.basis());
+  const auto y = bimatrix::exact_vertex_of_basis(g, Side::kColumn, ty.basis());
   if (!x || !y) return std::nullopt;
   for (const auto* v : {&*x, &*y}) {
     Rational sum(0);
