@@ -46,19 +46,26 @@ class PivotTableau {
 
   // All rows attaining the minimum ratio (not lexicographically refined):
   // the degenerate alternatives a vertex enumeration must follow.
-  std::vector<int> min_ratio_rows(int col) const {
-    std::vector<int> out;
+  void min_ratio_rows(int col, std::vector<int>& out) const {
+    out.clear();
+    T best{};
     for (int r = 0; r < rows_; ++r) {
-      if (!positive(at(r, col))) continue;
-      if (out.empty()) {
-        out.push_back(r);
-        continue;
+      const T& e = at(r, col);
+      if (!positive(e)) continue;
+      if constexpr (std::is_same_v<T, double>) {
+        const double ratio = rhs_[r] / e;
+        if (out.empty() || ratio < best - kEps * (1.0 + std::abs(best))) {
+          out.assign(1, r);
+          best = ratio;
+        } else if (ratio <= best + kEps * (1.0 + std::abs(best))) {
+          out.push_back(r);
+        }
+      } else {
+        const int c = out.empty() ? -1 : compare_ratio(rhs_[r], e, rhs_[out[0]], at(out[0], col));
+        if (c < 0) out.assign(1, r);
+        else if (c == 0) out.push_back(r);
       }
-      const int c = compare_ratio(rhs_[r], at(r, col), rhs_[out[0]], at(out[0], col));
-      if (c < 0) out.assign(1, r);
-      else if (c == 0) out.push_back(r);
     }
-    return out;
   }
 
   void pivot(int row, int col) {

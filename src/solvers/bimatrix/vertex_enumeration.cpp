@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_set>
+
+#include "label_set_table.hpp"
 
 namespace equilibria::bimatrix {
 namespace {
@@ -27,11 +28,11 @@ LabelSet vertex_labels(const Bimatrix& g, Side side, const PivotTableau<T>& t) {
   return labels;
 }
 
-}  // namespace
-
+// Pivots `basis`'s columns into a copy of the starting tableau, choosing the
+// largest available pivot (Gauss-Jordan with partial pivoting).
 template <class T>
-std::optional<PivotTableau<T>> tableau_for_basis(const Bimatrix& g, Side side, const std::vector<int>& basis) {
-  PivotTableau<T> t = polytope_tableau<T>(g, side);
+std::optional<PivotTableau<T>> refactor(const PivotTableau<T>& start, const std::vector<int>& basis) {
+  PivotTableau<T> t = start;
   std::vector<char> wanted(t.cols(), 0);
   for (int c : basis) wanted[c] = 1;
   for (int c : basis) {
@@ -52,6 +53,13 @@ std::optional<PivotTableau<T>> tableau_for_basis(const Bimatrix& g, Side side, c
   return t;
 }
 
+}  // namespace
+
+template <class T>
+std::optional<PivotTableau<T>> tableau_for_basis(const Bimatrix& g, Side side, const std::vector<int>& basis) {
+  return refactor(polytope_tableau<T>(g, side), basis);
+}
+
 std::vector<int> columns_of(const LabelSet& basis, int cols) {
   std::vector<int> out;
   for (int c = 0; c < cols; ++c) {
@@ -67,26 +75,48 @@ std::optional<std::vector<PolytopeVertex>> enumerate_vertices(const Bimatrix& g,
   const int cols = start.cols();
   LabelSet first;
   for (int r = 0; r < start.rows(); ++r) first.insert(start.basic(r));
-  std::unordered_set<LabelSet, LabelSetHash> seen_bases{first};
-  std::unordered_set<LabelSet, LabelSetHash> seen_vertices;
+  // Depth-first: a stacked basis remembers the basis it was reached from and
+  // the pivot that reaches it, so when that parent's tableau is the one in
+  // hand (always for the first child popped) one pivot replaces a refactor.
+  struct Pending {
+    LabelSet basis, parent;
+    int row, col;
+  };
+  LabelSetTable seen_bases, seen_vertices;
+  seen_bases.insert(first);
   std::vector<PolytopeVertex> vertices;
-  std::vector<LabelSet> stack{first};
+  std::vector<Pending> stack{{first, first, -1, -1}};
+  PivotTableau<T> t = start;
+  LabelSet current = first;
+  std::vector<int> ties;
   std::size_t expanded = 0;
+  // Rounding grows along a chain of in-place pivots; rebuild now and then.
+  constexpr int kMaxChain = 32;
+  int chain = 0;
   while (!stack.empty()) {
     if ((++expanded & 255) == 0 && control.should_stop()) return std::nullopt;
-    const LabelSet basis = stack.back();
+    const Pending next = stack.back();
     stack.pop_back();
-    const auto t = tableau_for_basis<T>(g, side, columns_of(basis, cols));
-    if (!t) continue;  // cannot happen for a basis reached by a pivot; skip defensively
-    const LabelSet labels = vertex_labels(g, side, *t);
-    if (seen_vertices.insert(labels).second) vertices.push_back({labels, basis});
+    if (next.row >= 0 && next.parent == current && (std::is_same_v<T, Rational> || chain < kMaxChain)) {
+      t.pivot(next.row, next.col);
+      ++chain;
+    } else if (!(next.basis == current)) {
+      auto fresh = refactor(start, columns_of(next.basis, cols));
+      if (!fresh) continue;  // cannot happen for a basis reached by a pivot; skip defensively
+      t = std::move(*fresh);
+      chain = 0;
+    }
+    current = next.basis;
+    const LabelSet labels = vertex_labels(g, side, t);
+    if (seen_vertices.insert(labels)) vertices.push_back({labels, current});
     for (int c = 0; c < cols; ++c) {
-      if (t->row_of(c) >= 0) continue;
-      for (int r : t->min_ratio_rows(c)) {
-        LabelSet next = basis;
-        next.erase(t->basic(r));
-        next.insert(c);
-        if (seen_bases.insert(next).second) stack.push_back(next);
+      if (t.row_of(c) >= 0) continue;
+      t.min_ratio_rows(c, ties);
+      for (int r : ties) {
+        LabelSet child = current;
+        child.erase(t.basic(r));
+        child.insert(c);
+        if (seen_bases.insert(child)) stack.push_back({child, current, r, c});
       }
     }
   }
