@@ -3,7 +3,9 @@
 #include "equilibria/core/input_error.hpp"
 #include "equilibria/solvers/enumerate/extreme_equilibria.hpp"
 #include "equilibria/solvers/lemke_howson/lemke_howson.hpp"
+#include "equilibria/solvers/lp/zero_sum_lp.hpp"
 #include "equilibria/solvers/pure/pure_nash.hpp"
+#include "equilibria/solvers/support/support_enumeration.hpp"
 
 namespace equilibria::cli {
 namespace {
@@ -78,10 +80,40 @@ MethodResult run_enumerate(const StrategicGame& game, const MethodOptions& opts,
   return result;
 }
 
+MethodResult run_lp(const StrategicGame& game, const MethodOptions& opts, const std::string& file) {
+  require_two_players(game, "lp", file);
+  ZeroSumLpOptions options;
+  options.control = SolveControl::with_time_limit(opts.time_limit);
+  ZeroSumLpResult lp;
+  try {
+    lp = solve_zero_sum_lp(game, options);
+  } catch (const std::invalid_argument& e) {
+    throw InputError(file, 0, e.what());
+  }
+  MethodResult result;
+  result.status = lp.status;
+  if (lp.status == SolveStatus::kComplete) {
+    result.equilibria.push_back({lp.profile, certify(game, lp.profile)});
+  }
+  result.stats = {{"simplex_iterations", lp.simplex_iterations}, {"exact_fallback", lp.exact_fallback ? 1 : 0}};
+  return result;
+}
+
+MethodResult run_support(const StrategicGame& game, const MethodOptions& opts, const std::string& file) {
+  require_two_players(game, "support", file);
+  SupportEnumerationOptions options;
+  options.control = SolveControl::with_time_limit(opts.time_limit);
+  MethodResult result;
+  result.status = support_enumeration(game, options, [&](const MixedProfile<Rational>& profile) {
+    result.equilibria.push_back({profile, certify(game, profile)});
+  });
+  return result;
+}
+
 }  // namespace
 
 const std::vector<std::string>& method_names() {
-  static const std::vector<std::string> names{"pure", "enumerate", "lemke-howson"};
+  static const std::vector<std::string> names{"pure", "enumerate", "lemke-howson", "lp", "support"};
   return names;
 }
 
@@ -90,6 +122,8 @@ MethodResult run_method(const std::string& name, const StrategicGame& game, cons
   if (name == "pure") return run_pure(game, options);
   if (name == "lemke-howson") return run_lemke_howson(game, options, file);
   if (name == "enumerate") return run_enumerate(game, options, file);
+  if (name == "lp") return run_lp(game, options, file);
+  if (name == "support") return run_support(game, options, file);
   throw InputError(file, 0, "unknown method '" + name + "'");
 }
 

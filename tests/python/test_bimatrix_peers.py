@@ -19,6 +19,7 @@ CASES = (
     + [("coordination", "%dx%d" % (2 + s % 5, 2 + s % 5), 5, s) for s in range(20)]
     + [("zero-sum", "%dx%d" % (3 + s % 6, 3 + (s * 5) % 6), 20, s) for s in range(20)]
     + [("uniform", "%dx%d" % (8 + s % 4, 8 + s % 4), 1000000, s) for s in range(20)]
+    + [("uniform", "%dx%d" % (2 + s % 5, 2 + (s * 3) % 5), 1000000, s) for s in range(200, 240)]
 )
 
 
@@ -53,3 +54,14 @@ def test_against_lrsnash(tmp_path, kind, size, payoff_range, seed):
     for x, y in lemke:
         assert regrets(a, b, x, y) == (0, 0)
         assert (x, y) in reference, "Lemke-Howson ends at a vertex pair: an extreme equilibrium"
+    if len(a) <= 7 and len(a[0]) <= 7:
+        # Equal-size supports with nonsingular systems: every equilibrium of a
+        # generic game, a subset of the extreme ones otherwise.
+        support = set(solve(path, "support"))
+        assert support <= reference
+        if payoff_range == 1000000:
+            assert support == reference
+    if kind == "zero-sum":
+        (x, y), = solve(path, "lp")
+        assert regrets(a, b, x, y) == (0, 0)
+        assert (x, y) in reference, "an optimal basic solution is a vertex of the optimal faces"

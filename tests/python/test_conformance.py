@@ -10,7 +10,7 @@ from conftest import CLI, SHARED
 
 CONFORM = os.path.join(SHARED, "tools", "conform.py")
 RUNS = [
-    ("gambit", "pure,enumerate,lemke-howson", ""),
+    ("gambit", "pure,enumerate,lemke-howson,lp", ".nfg"),
     ("random", "pure", ""),
     ("random", "enumerate,lemke-howson", "_10x10_"),
     ("random", "lemke-howson", "_20x20_"),
