@@ -1,0 +1,282 @@
+#include "equilibria/solvers/cfr/cfr.hpp"
+
+#include <cmath>
+#include <cstring>
+#include <stdexcept>
+
+namespace equilibria {
+
+CfrVariant cfr_variant(const std::string& name) {
+  if (name == "cfr") return CfrVariant::kVanilla;
+  if (name == "cfr+") return CfrVariant::kPlus;
+  if (name == "linear-cfr") return CfrVariant::kLinear;
+  if (name == "dcfr") return CfrVariant::kDiscounted;
+  if (name == "pcfr+") return CfrVariant::kPredictivePlus;
+  throw std::invalid_argument("unknown CFR variant '" + name + "'");
+}
+
+const char* to_string(CfrVariant v) {
+  switch (v) {
+    case CfrVariant::kVanilla: return "cfr";
+    case CfrVariant::kPlus: return "cfr+";
+    case CfrVariant::kLinear: return "linear-cfr";
+    case CfrVariant::kDiscounted: return "dcfr";
+    case CfrVariant::kPredictivePlus: return "pcfr+";
+  }
+  return "cfr";
+}
+
+namespace {
+
+int tree_depth(const GameTree& tree) {
+  std::vector<int> depth(tree.num_nodes(), 0);
+  int deepest = 0;
+  for (int v = 0; v < tree.num_nodes(); ++v) {
+    for (int a = 0; a < tree.num_children(v); ++a) depth[tree.child(v, a)] = depth[v] + 1;
+    deepest = std::max(deepest, depth[v]);
+  }
+  return deepest + 1;
+}
+
+}  // namespace
+
+CfrSolver::CfrSolver(const GameTree& tree, CfrOptions options) : tree_(tree), options_(options) {
+  const int actions = tree.num_global_actions();
+  regret_.assign(actions, 0.0);
+  strategy_sum_.assign(actions, 0.0);
+  current_.assign(actions, 0.0);
+  instant_.assign(actions, 0.0);
+  prediction_.assign(actions, 0.0);
+  infoset_of_action_.assign(actions, 0);
+  for (int i = 0; i < tree.num_infosets(); ++i) {
+    max_actions_ = std::max(max_actions_, tree.num_actions(i));
+    for (int a = 0; a < tree.num_actions(i); ++a) infoset_of_action_[tree.action_begin(i) + a] = i;
+  }
+  int chance_width = 1;
+  for (int v = 0; v < tree.num_nodes(); ++v) chance_width = std::max(chance_width, tree.num_children(v));
+  max_actions_ = std::max(max_actions_, chance_width);
+  scratch_.assign(static_cast<std::size_t>(tree_depth(tree) + 1) * max_actions_ * tree.num_players(), 0.0);
+  update_strategy();
+}
+
+// Regret matching (+ the prediction for predictive CFR+): play in proportion
+// to positive regret, uniformly when there is none.
+void CfrSolver::update_strategy() {
+  const bool predictive = options_.variant == CfrVariant::kPredictivePlus;
+  for (int i = 0; i < tree_.num_infosets(); ++i) {
+    const int b = tree_.action_begin(i), k = tree_.num_actions(i);
+    double total = 0;
+    for (int a = 0; a < k; ++a) {
+      const double r = regret_[b + a] + (predictive ? prediction_[b + a] : 0.0);
+      current_[b + a] = r > 0 ? r : 0.0;
+      total += current_[b + a];
+    }
+    for (int a = 0; a < k; ++a) current_[b + a] = total > 0 ? current_[b + a] / total : 1.0 / k;
+  }
+}
+
+double CfrSolver::traverse(int node, int player, double own_reach, double other_reach, int depth) {
+  switch (tree_.kind(node)) {
+    case NodeKind::kTerminal:
+      return tree_.payoff<double>(node, player);
+    case NodeKind::kChance: {
+      double value = 0;
+      for (int a = 0; a < tree_.num_children(node); ++a) {
+        const double p = tree_.chance_prob<double>(node, a);
+        if (p > 0) value += p * traverse(tree_.child(node, a), player, own_reach, other_reach * p, depth + 1);
+      }
+      return value;
+    }
+    case NodeKind::kDecision:
+      break;
+  }
+  const int info = tree_.infoset(node);
+  const int b = tree_.action_begin(info), k = tree_.num_actions(info);
+  const double* sigma = &current_[b];
+  if (tree_.player(node) != player) {
+    // Branches the others never take still carry the player's strategy sums
+    // (weighted by the player's own reach), so they are walked too.
+    double value = 0;
+    for (int a = 0; a < k; ++a) {
+      value += sigma[a] * traverse(tree_.child(node, a), player, own_reach, other_reach * sigma[a], depth + 1);
+    }
+    return value;
+  }
+  double* child = &scratch_[static_cast<std::size_t>(depth) * max_actions_];
+  double value = 0;
+  for (int a = 0; a < k; ++a) {
+    child[a] = traverse(tree_.child(node, a), player, own_reach * sigma[a], other_reach, depth + 1);
+    value += sigma[a] * child[a];
+  }
+  for (int a = 0; a < k; ++a) {
+    instant_[b + a] += other_reach * (child[a] - value);
+    strategy_sum_[b + a] += average_weight_ * own_reach * sigma[a];
+  }
+  return value;
+}
+
+// Simultaneous updates: one sweep computes every player's value; reach[p] is
+// player p's own reach (chance's at index players).
+void CfrSolver::traverse_all(int node, const double* reach, double* values, int depth) {
+  const int n = tree_.num_players();
+  if (tree_.kind(node) == NodeKind::kTerminal) {
+    for (int p = 0; p < n; ++p) values[p] = tree_.payoff<double>(node, p);
+    return;
+  }
+  const int k = tree_.num_children(node);
+  double* child = &scratch_[static_cast<std::size_t>(depth) * max_actions_ * n];
+  std::vector<double> next(reach, reach + n + 1);  // small: players + chance
+  const bool chance = tree_.kind(node) == NodeKind::kChance;
+  const int mover = chance ? n : tree_.player(node);
+  const double* sigma = chance ? nullptr : &current_[tree_.action_begin(tree_.infoset(node))];
+  for (int p = 0; p < n; ++p) values[p] = 0;
+  for (int a = 0; a < k; ++a) {
+    const double pr = chance ? tree_.chance_prob<double>(node, a) : sigma[a];
+    next[mover] = reach[mover] * pr;
+    traverse_all(tree_.child(node, a), next.data(), child + a * n, depth + 1);
+    for (int p = 0; p < n; ++p) values[p] += pr * child[a * n + p];
+  }
+  if (chance) return;
+  double others = reach[n];
+  for (int p = 0; p < n; ++p) {
+    if (p != mover) others *= reach[p];
+  }
+  const int b = tree_.action_begin(tree_.infoset(node));
+  for (int a = 0; a < k; ++a) {
+    instant_[b + a] += others * (child[a * n + mover] - values[mover]);
+    strategy_sum_[b + a] += average_weight_ * reach[mover] * sigma[a];
+  }
+}
+
+// Folds this iteration's instantaneous regrets of `player` into the totals.
+void CfrSolver::finish_player(int player) {
+  const double t = static_cast<double>(iteration_);
+  double pos = 1, neg = 1;
+  switch (options_.variant) {
+    case CfrVariant::kLinear:
+      pos = neg = t / (t + 1);
+      break;
+    case CfrVariant::kDiscounted: {
+      const double ta = std::pow(t, options_.alpha), tb = std::pow(t, options_.beta);
+      pos = ta / (ta + 1);
+      neg = tb / (tb + 1);
+      break;
+    }
+    default:
+      break;
+  }
+  const bool floor = options_.variant == CfrVariant::kPlus || options_.variant == CfrVariant::kPredictivePlus;
+  for (int i : tree_.infosets_of(player)) {
+    const int b = tree_.action_begin(i), k = tree_.num_actions(i);
+    for (int a = b; a < b + k; ++a) {
+      double r = regret_[a];
+      r = (r > 0 ? r * pos : r * neg) + instant_[a];
+      regret_[a] = floor && r < 0 ? 0.0 : r;
+      prediction_[a] = instant_[a];
+      instant_[a] = 0;
+    }
+  }
+}
+
+void CfrSolver::run_iterations(std::int64_t count) {
+  const int n = tree_.num_players();
+  for (std::int64_t step = 0; step < count; ++step) {
+    ++iteration_;
+    const double t = static_cast<double>(iteration_);
+    // Weight of this iteration in the average strategy.
+    switch (options_.variant) {
+      case CfrVariant::kVanilla: average_weight_ = 1; break;
+      case CfrVariant::kPlus:
+      case CfrVariant::kLinear: average_weight_ = t; break;
+      case CfrVariant::kPredictivePlus: average_weight_ = t * t; break;
+      case CfrVariant::kDiscounted: {
+        // Discounting the sum by ((t-1)/t)^gamma each step equals weighting
+        // iteration s by s^gamma, up to a common factor.
+        average_weight_ = std::pow(t, options_.gamma);
+        break;
+      }
+    }
+    if (options_.alternating) {
+      for (int p = 0; p < n; ++p) {
+        traverse(tree_.root(), p, 1.0, 1.0, 0);
+        finish_player(p);
+        update_strategy();
+      }
+    } else {
+      std::vector<double> reach(n + 1, 1.0), values(n, 0.0);
+      traverse_all(tree_.root(), reach.data(), values.data(), 0);
+      for (int p = 0; p < n; ++p) finish_player(p);
+      update_strategy();
+    }
+  }
+}
+
+Behavior<double> CfrSolver::average_policy() const {
+  Behavior<double> avg(strategy_sum_.size());
+  for (int i = 0; i < tree_.num_infosets(); ++i) {
+    const int b = tree_.action_begin(i), k = tree_.num_actions(i);
+    double total = 0;
+    for (int a = 0; a < k; ++a) total += strategy_sum_[b + a];
+    for (int a = 0; a < k; ++a) avg[b + a] = total > 0 ? strategy_sum_[b + a] / total : 1.0 / k;
+  }
+  return avg;
+}
+
+Behavior<double> CfrSolver::current_policy() const { return current_; }
+
+namespace {
+
+constexpr char kMagic[8] = {'E', 'Q', 'C', 'F', 'R', '0', '0', '1'};
+
+void put(std::string& out, const void* data, std::size_t bytes) {
+  out.append(static_cast<const char*>(data), bytes);
+}
+
+}  // namespace
+
+std::string CfrSolver::snapshot() const {
+  std::string out;
+  put(out, kMagic, sizeof kMagic);
+  const std::int32_t variant = static_cast<std::int32_t>(options_.variant);
+  const std::int64_t actions = tree_.num_global_actions(), nodes = tree_.num_nodes();
+  put(out, &variant, sizeof variant);
+  put(out, &actions, sizeof actions);
+  put(out, &nodes, sizeof nodes);
+  put(out, &iteration_, sizeof iteration_);
+  for (const auto* v : {&regret_, &strategy_sum_, &prediction_}) put(out, v->data(), v->size() * sizeof(double));
+  return out;
+}
+
+void CfrSolver::restore(const std::string& bytes) {
+  const std::size_t arrays = 3 * regret_.size() * sizeof(double);
+  const std::size_t header = sizeof kMagic + sizeof(std::int32_t) + 3 * sizeof(std::int64_t);
+  if (bytes.size() != header + arrays || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
+    throw std::invalid_argument("not a checkpoint of this game");
+  }
+  const char* p = bytes.data() + sizeof kMagic;
+  std::int32_t variant;
+  std::int64_t actions, nodes, iteration;
+  std::memcpy(&variant, p, sizeof variant);
+  p += sizeof variant;
+  std::memcpy(&actions, p, sizeof actions);
+  p += sizeof actions;
+  std::memcpy(&nodes, p, sizeof nodes);
+  p += sizeof nodes;
+  std::memcpy(&iteration, p, sizeof iteration);
+  p += sizeof iteration;
+  if (actions != tree_.num_global_actions() || nodes != tree_.num_nodes()) {
+    throw std::invalid_argument("the checkpoint was taken on a different game");
+  }
+  if (variant != static_cast<std::int32_t>(options_.variant)) {
+    throw std::invalid_argument(std::string("the checkpoint was taken with another variant (") +
+                                to_string(static_cast<CfrVariant>(variant)) + ")");
+  }
+  iteration_ = iteration;
+  for (auto* v : {&regret_, &strategy_sum_, &prediction_}) {
+    std::memcpy(v->data(), p, v->size() * sizeof(double));
+    p += v->size() * sizeof(double);
+  }
+  update_strategy();
+}
+
+}  // namespace equilibria
