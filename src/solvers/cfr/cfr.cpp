@@ -41,7 +41,14 @@ int tree_depth(const GameTree& tree) {
 }  // namespace
 
 CfrSolver::CfrSolver(const GameTree& tree, CfrOptions options) : tree_(tree), options_(options) {
+  if (!tree.perfect_recall()) throw std::invalid_argument("CFR needs perfect recall: " + tree.perfect_recall_problem());
   const int actions = tree.num_global_actions();
+  sequence_reach_.assign(actions, 0.0);
+  leaf_value_.assign(static_cast<std::size_t>(tree.num_players()) * tree.num_nodes(), 0.0);
+  for (int v = 0; v < tree.num_nodes(); ++v) {
+    if (tree.kind(v) != NodeKind::kTerminal) continue;
+    for (int p = 0; p < tree.num_players(); ++p) leaf_value_[static_cast<std::size_t>(p) * tree.num_nodes() + v] = tree.payoff<double>(v, p);
+  }
   regret_.assign(actions, 0.0);
   strategy_sum_.assign(actions, 0.0);
   current_.assign(actions, 0.0);
@@ -56,63 +63,81 @@ CfrSolver::CfrSolver(const GameTree& tree, CfrOptions options) : tree_(tree), op
   for (int v = 0; v < tree.num_nodes(); ++v) chance_width = std::max(chance_width, tree.num_children(v));
   max_actions_ = std::max(max_actions_, chance_width);
   scratch_.assign(static_cast<std::size_t>(tree_depth(tree) + 1) * max_actions_ * tree.num_players(), 0.0);
-  update_strategy();
+  for (int p = 0; p < tree.num_players(); ++p) update_strategy(p);
 }
 
 // Regret matching (+ the prediction for predictive CFR+): play in proportion
 // to positive regret, uniformly when there is none.
-void CfrSolver::update_strategy() {
+void CfrSolver::update_strategy(int player) {
   const bool predictive = options_.variant == CfrVariant::kPredictivePlus;
-  for (int i = 0; i < tree_.num_infosets(); ++i) {
+  for (int i : tree_.infosets_of(player)) {
     const int b = tree_.action_begin(i), k = tree_.num_actions(i);
     double total = 0;
-    for (int a = 0; a < k; ++a) {
-      const double r = regret_[b + a] + (predictive ? prediction_[b + a] : 0.0);
-      current_[b + a] = r > 0 ? r : 0.0;
-      total += current_[b + a];
+    for (int a = b; a < b + k; ++a) {
+      const double r = regret_[a] + (predictive ? prediction_[a] : 0.0);
+      current_[a] = r > 0 ? r : 0.0;
+      total += current_[a];
     }
-    for (int a = 0; a < k; ++a) current_[b + a] = total > 0 ? current_[b + a] / total : 1.0 / k;
+    for (int a = b; a < b + k; ++a) current_[a] = total > 0 ? current_[a] / total : 1.0 / k;
   }
 }
 
-double CfrSolver::traverse(int node, int player, double own_reach, double other_reach, int depth) {
-  switch (tree_.kind(node)) {
-    case NodeKind::kTerminal:
-      return tree_.payoff<double>(node, player);
-    case NodeKind::kChance: {
-      double value = 0;
-      for (int a = 0; a < tree_.num_children(node); ++a) {
-        const double p = tree_.chance_prob<double>(node, a);
-        if (p > 0) value += p * traverse(tree_.child(node, a), player, own_reach, other_reach * p, depth + 1);
-      }
-      return value;
-    }
-    case NodeKind::kDecision:
-      break;
-  }
-  const int info = tree_.infoset(node);
-  const int b = tree_.action_begin(info), k = tree_.num_actions(info);
-  const double* sigma = &current_[b];
-  if (tree_.player(node) != player) {
-    // Branches the others never take still carry the player's strategy sums
-    // (weighted by the player's own reach), so they are walked too.
+// Returns the player's expected value at `node` weighted as usual; where the
+// others and chance never reach `node` no regret can change below and the
+// value is never used (it is multiplied by a zero probability above), so the
+// subtree is skipped.
+double CfrSolver::traverse(int node, int player, double other_reach, int depth) {
+  if (other_reach == 0) return 0;
+  // Terminal children are read in place: most nodes of a poker tree are leaves.
+  const double* leaf = &leaf_value_[static_cast<std::size_t>(player) * tree_.num_nodes()];
+  auto value_of = [&](int c, double reach) {
+    return tree_.kind(c) == NodeKind::kTerminal ? leaf[c] : traverse(c, player, reach, depth + 1);
+  };
+  const int k = tree_.num_children(node);
+  if (tree_.kind(node) == NodeKind::kTerminal) return leaf[node];
+  if (tree_.kind(node) == NodeKind::kChance) {
     double value = 0;
     for (int a = 0; a < k; ++a) {
-      value += sigma[a] * traverse(tree_.child(node, a), player, own_reach, other_reach * sigma[a], depth + 1);
+      const double p = tree_.chance_prob<double>(node, a);
+      if (p > 0) value += p * value_of(tree_.child(node, a), other_reach * p);
+    }
+    return value;
+  }
+  const int b = tree_.action_begin(tree_.infoset(node));
+  const double* sigma = &current_[b];
+  if (tree_.player(node) != player) {
+    double value = 0;
+    for (int a = 0; a < k; ++a) {
+      if (sigma[a] > 0) value += sigma[a] * value_of(tree_.child(node, a), other_reach * sigma[a]);
     }
     return value;
   }
   double* child = &scratch_[static_cast<std::size_t>(depth) * max_actions_];
   double value = 0;
   for (int a = 0; a < k; ++a) {
-    child[a] = traverse(tree_.child(node, a), player, own_reach * sigma[a], other_reach, depth + 1);
+    child[a] = value_of(tree_.child(node, a), other_reach);
     value += sigma[a] * child[a];
   }
-  for (int a = 0; a < k; ++a) {
-    instant_[b + a] += other_reach * (child[a] - value);
-    strategy_sum_[b + a] += average_weight_ * own_reach * sigma[a];
-  }
+  for (int a = 0; a < k; ++a) instant_[b + a] += other_reach * (child[a] - value);
   return value;
+}
+
+// Adds the current strategy of `player`, weighted by the player's own reach,
+// to the strategy sums. Under perfect recall every node of an information set
+// has the same own reach, the product of the player's probabilities along its
+// sequence, so this needs one pass over the information sets (parents come
+// first in their order), not over the tree. (Summing once per node instead
+// would scale each set's sums by its node count, which normalising cancels.)
+void CfrSolver::accumulate_average(int player) {
+  for (int i : tree_.infosets_of(player)) {
+    const int s = tree_.parent_sequence(i);
+    const double reach = s < 0 ? 1.0 : sequence_reach_[s];
+    const int b = tree_.action_begin(i), k = tree_.num_actions(i);
+    for (int a = b; a < b + k; ++a) {
+      sequence_reach_[a] = reach * current_[a];
+      strategy_sum_[a] += average_weight_ * sequence_reach_[a];
+    }
+  }
 }
 
 // Simultaneous updates: one sweep computes every player's value; reach[p] is
@@ -142,10 +167,7 @@ void CfrSolver::traverse_all(int node, const double* reach, double* values, int 
     if (p != mover) others *= reach[p];
   }
   const int b = tree_.action_begin(tree_.infoset(node));
-  for (int a = 0; a < k; ++a) {
-    instant_[b + a] += others * (child[a * n + mover] - values[mover]);
-    strategy_sum_[b + a] += average_weight_ * reach[mover] * sigma[a];
-  }
+  for (int a = 0; a < k; ++a) instant_[b + a] += others * (child[a * n + mover] - values[mover]);
 }
 
 // Folds this iteration's instantaneous regrets of `player` into the totals.
@@ -198,15 +220,19 @@ void CfrSolver::run_iterations(std::int64_t count) {
     }
     if (options_.alternating) {
       for (int p = 0; p < n; ++p) {
-        traverse(tree_.root(), p, 1.0, 1.0, 0);
+        accumulate_average(p);
+        traverse(tree_.root(), p, 1.0, 0);
         finish_player(p);
-        update_strategy();
+        update_strategy(p);
       }
     } else {
+      for (int p = 0; p < n; ++p) accumulate_average(p);
       std::vector<double> reach(n + 1, 1.0), values(n, 0.0);
       traverse_all(tree_.root(), reach.data(), values.data(), 0);
-      for (int p = 0; p < n; ++p) finish_player(p);
-      update_strategy();
+      for (int p = 0; p < n; ++p) {
+        finish_player(p);
+        update_strategy(p);
+      }
     }
   }
 }
@@ -276,7 +302,7 @@ void CfrSolver::restore(const std::string& bytes) {
     std::memcpy(v->data(), p, v->size() * sizeof(double));
     p += v->size() * sizeof(double);
   }
-  update_strategy();
+  for (int q = 0; q < tree_.num_players(); ++q) update_strategy(q);
 }
 
 }  // namespace equilibria

@@ -30,6 +30,7 @@ const char* to_string(CfrVariant v);
 
 class CfrSolver {
  public:
+  // Throws std::invalid_argument when the game lacks perfect recall.
   CfrSolver(const GameTree& tree, CfrOptions options);
 
   void run_iterations(std::int64_t count);
@@ -44,17 +45,19 @@ class CfrSolver {
   void restore(const std::string& bytes);
 
  private:
-  double traverse(int node, int player, double own_reach, double other_reach, int depth);
+  double traverse(int node, int player, double other_reach, int depth);
+  void accumulate_average(int player);
   void traverse_all(int node, const double* reach, double* values, int depth);
-  void update_strategy();
+  void update_strategy(int player);
   void finish_player(int player);
 
   const GameTree& tree_;
   CfrOptions options_;
   std::int64_t iteration_ = 0;
   double average_weight_ = 1;
-  std::vector<double> regret_, strategy_sum_, current_, instant_, prediction_;
-  std::vector<double> scratch_;  // child values, max_actions per depth
+  std::vector<double> regret_, strategy_sum_, current_, instant_, prediction_, sequence_reach_;
+  std::vector<double> scratch_;     // child values, max_actions per depth
+  std::vector<double> leaf_value_;  // player-major payoffs of terminal nodes
   int max_actions_ = 1;
   std::vector<int> infoset_of_action_;
 };
