@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "equilibria/core/input_error.hpp"
+#include "equilibria/io/efg.hpp"
 #include "equilibria/io/nfg.hpp"
 #include "game_loader.hpp"
 #include "json_report.hpp"
@@ -12,6 +13,7 @@ namespace {
 
 struct ConvertArgs {
   std::string game;
+  std::string builtin;
   std::string output = "-";
   std::string format = "gambit";
 };
@@ -33,8 +35,14 @@ Json game_document(const StrategicGame& game) {
 }
 
 int run(const ConvertArgs& args) {
-  const StrategicGame game = load_strategic_game(args.game);
-  const std::string text = args.format == "json" ? game_document(game).dump(2) + "\n" : write_nfg(game);
+  const LoadedGame loaded = load_game(args.game, args.builtin);
+  std::string text;
+  if (loaded.tree) {
+    if (args.format == "json") throw InputError(loaded.name, 0, "game trees convert to Gambit .efg only");
+    text = write_efg(*loaded.tree);
+  } else {
+    text = args.format == "json" ? game_document(*loaded.strategic).dump(2) + "\n" : write_nfg(*loaded.strategic);
+  }
   if (args.output == "-") {
     std::cout << text;
     return 0;
@@ -48,8 +56,9 @@ int run(const ConvertArgs& args) {
 
 CommandRunner add_convert_command(CLI::App& root) {
   auto args = std::make_shared<ConvertArgs>();
-  CLI::App* cmd = root.add_subcommand("convert", "Write a game in another format (Gambit .nfg or JSON)");
-  cmd->add_option("game", args->game, "Game file (Gambit .nfg)")->required();
+  CLI::App* cmd = root.add_subcommand("convert", "Write a game in another format (strategic games: Gambit .nfg or JSON; trees: Gambit .efg)");
+  cmd->add_option("game", args->game, "Game file (Gambit .nfg or .efg)");
+  cmd->add_option("--game", args->builtin, "A built-in game tree instead of a file: kuhn, leduc");
   cmd->add_option("-o,--output", args->output, "Output file ('-': standard output)")->capture_default_str();
   cmd->add_option("-f,--format", args->format, "Output format")
       ->check(CLI::IsMember(std::vector<std::string>{"gambit", "json"}))

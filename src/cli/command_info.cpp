@@ -10,11 +10,54 @@ namespace {
 
 struct InfoArgs {
   std::string game;
+  std::string builtin;
   std::string format = "text";
 };
 
+int run_tree(const GameTree& tree, const InfoArgs& args) {
+  int terminals = 0;
+  bool zero_sum = true;
+  for (int v = 0; v < tree.num_nodes(); ++v) {
+    if (tree.kind(v) != NodeKind::kTerminal) continue;
+    ++terminals;
+    Rational sum(0);
+    for (int p = 0; p < tree.num_players(); ++p) sum += tree.payoff<Rational>(v, p);
+    zero_sum = zero_sum && sum == 0;
+  }
+  Json infosets = Json::array(), players = Json::array();
+  for (int p = 0; p < tree.num_players(); ++p) {
+    infosets.push_back(tree.infosets_of(p).size());
+    players.push_back(tree.player_label(p));
+  }
+  if (parse_output_format(args.format) == OutputFormat::kJson) {
+    Json out{{"title", tree.labels().title},
+             {"players", tree.num_players()},
+             {"player_names", std::move(players)},
+             {"nodes", tree.num_nodes()},
+             {"terminal_nodes", terminals},
+             {"infosets", std::move(infosets)},
+             {"actions", tree.num_global_actions()},
+             {"perfect_recall", tree.perfect_recall()},
+             {"zero_sum", zero_sum}};
+    if (!tree.perfect_recall()) out["imperfect_recall"] = tree.perfect_recall_problem();
+    std::cout << out.dump(2) << '\n';
+    return 0;
+  }
+  std::cout << "title:          " << tree.labels().title << '\n'
+            << "players:        " << tree.num_players() << '\n';
+  for (int p = 0; p < tree.num_players(); ++p) {
+    std::cout << "  " << tree.player_label(p) << ": " << tree.infosets_of(p).size() << " information sets\n";
+  }
+  std::cout << "nodes:          " << tree.num_nodes() << " (" << terminals << " terminal)\n"
+            << "perfect recall: " << (tree.perfect_recall() ? "yes" : "no: " + tree.perfect_recall_problem()) << '\n'
+            << "zero-sum:       " << (zero_sum ? "yes" : "no") << '\n';
+  return 0;
+}
+
 int run(const InfoArgs& args) {
-  const StrategicGame game = load_strategic_game(args.game);
+  LoadedGame loaded = load_game(args.game, args.builtin);
+  if (loaded.tree) return run_tree(*loaded.tree, args);
+  const StrategicGame& game = *loaded.strategic;
   const auto csum = constant_sum(game);
   const bool symmetric = is_symmetric(game);
   if (parse_output_format(args.format) == OutputFormat::kJson) {
@@ -54,8 +97,9 @@ int run(const InfoArgs& args) {
 
 CommandRunner add_info_command(CLI::App& root) {
   auto args = std::make_shared<InfoArgs>();
-  CLI::App* cmd = root.add_subcommand("info", "Describe a game: players, strategies, zero-/constant-sum, symmetry");
-  cmd->add_option("game", args->game, "Game file (Gambit .nfg)")->required();
+  CLI::App* cmd = root.add_subcommand("info", "Describe a game: players, strategies or information sets, zero-/constant-sum, symmetry, perfect recall");
+  cmd->add_option("game", args->game, "Game file (Gambit .nfg or .efg)");
+  cmd->add_option("--game", args->builtin, "A built-in game tree instead of a file: kuhn, leduc");
   cmd->add_option("-f,--format", args->format, "Output format (text or json)")
       ->check(CLI::IsMember(std::vector<std::string>{"text", "json"}))
       ->capture_default_str();

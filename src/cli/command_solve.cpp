@@ -1,23 +1,27 @@
 #include <chrono>
-#include <map>
 #include <iostream>
+#include <map>
 
 #include "commands.hpp"
+#include "equilibria/core/input_error.hpp"
 #include "game_loader.hpp"
 #include "json_report.hpp"
 #include "methods.hpp"
+#include "tree_methods.hpp"
 
 namespace equilibria::cli {
 namespace {
 
 struct SolveArgs {
   std::string game;
-  std::string method = "pure";
+  std::string builtin;
+  std::string method;
   std::string format = "text";
   MethodOptions options;
+  TreeMethodOptions tree;
 };
 
-void print(const StrategicGame& game, const SolveArgs& args, const MethodResult& result, double seconds) {
+void print_strategic(const StrategicGame& game, const SolveArgs& args, const MethodResult& result, double seconds) {
   switch (parse_output_format(args.format)) {
     case OutputFormat::kJson: {
       Json out{{"game", game_json(game)},
@@ -57,18 +61,72 @@ void print(const StrategicGame& game, const SolveArgs& args, const MethodResult&
       }
       break;
   }
-  if (result.status == SolveStatus::kStopped) {
-    std::cerr << "equilibria: time limit reached; the list of equilibria may be incomplete\n";
+}
+
+void print_tree(const GameTree& tree, const SolveArgs& args, const TreeMethodResult& r) {
+  switch (parse_output_format(args.format)) {
+    case OutputFormat::kJson: {
+      Json out{{"game", tree_json(tree)},
+               {"concept", "nash"},
+               {"method", args.method},
+               {"exact", false},
+               {"status", to_string(r.status)},
+               {"iterations", r.iterations}};
+      Json regrets = Json::array();
+      for (const auto& x : r.cert.regrets) regrets.push_back(x.get_d());
+      Json payoffs = Json::array();
+      for (const auto& x : r.cert.payoffs) payoffs.push_back(x.get_d());
+      out["equilibria"] = Json::array({Json{{"behavior", behavior_json(tree, r.behavior)},
+                                            {"payoffs", std::move(payoffs)},
+                                            {"regret", std::move(regrets)}}});
+      out["exploitability"] = r.cert.exploitability.get_d();
+      out["nash_conv"] = r.cert.nash_conv.get_d();
+      out["seconds"] = r.seconds;
+      std::cout << out.dump(2) << '\n';
+      break;
+    }
+    case OutputFormat::kGambit:
+      std::cout << gambit_behavior_line(tree, r.behavior) << '\n';
+      break;
+    case OutputFormat::kText:
+      std::cout << args.method << ": " << r.iterations << " iterations (" << to_string(r.status) << ", " << r.seconds
+                << " s)\n  exploitability " << r.cert.exploitability.get_d() << " (NashConv "
+                << r.cert.nash_conv.get_d() << ", certified exactly for the average policy)\n";
+      for (int p = 0; p < tree.num_players(); ++p) {
+        std::cout << "  " << tree.player_label(p) << ": payoff " << r.cert.payoffs[p].get_d() << ", regret "
+                  << r.cert.regrets[p].get_d() << '\n';
+      }
+      break;
   }
 }
 
 int run(const SolveArgs& args) {
-  const StrategicGame game = load_strategic_game(args.game);
+  LoadedGame game = load_game(args.game, args.builtin);
+  if (game.tree) {
+    const std::string method = args.method.empty() ? "cfr+" : args.method;
+    SolveArgs named = args;
+    named.method = method;
+    const TreeMethodResult result = run_tree_method(method, *game.tree, args.tree, game.name);
+    print_tree(*game.tree, named, result);
+    if (result.status == SolveStatus::kStopped) std::cerr << "equilibria: time limit reached after " << result.iterations << " iterations\n";
+    return 0;
+  }
+  SolveArgs named = args;
+  if (named.method.empty()) named.method = game.strategic->num_players() == 2 ? "lemke-howson" : "pure";
   const auto start = std::chrono::steady_clock::now();
-  const MethodResult result = run_method(args.method, game, args.options, args.game);
+  const MethodResult result = run_method(named.method, *game.strategic, args.options, game.name);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  print(game, args, result, seconds);
+  print_strategic(*game.strategic, named, result, seconds);
+  if (result.status == SolveStatus::kStopped) {
+    std::cerr << "equilibria: time limit reached; the list of equilibria may be incomplete\n";
+  }
   return 0;
+}
+
+std::vector<std::string> all_method_names() {
+  std::vector<std::string> names = method_names();
+  for (const auto& n : tree_method_names()) names.push_back(n);
+  return names;
 }
 
 }  // namespace
@@ -76,15 +134,19 @@ int run(const SolveArgs& args) {
 CommandRunner add_solve_command(CLI::App& root) {
   auto args = std::make_shared<SolveArgs>();
   CLI::App* cmd = root.add_subcommand("solve", "Compute equilibria of a game and certify each one");
-  cmd->add_option("game", args->game, "Game file (Gambit .nfg)")->required();
-  cmd->add_option("-m,--method", args->method, "Solution method")
-      ->check(CLI::IsMember(method_names()))
-      ->capture_default_str();
+  cmd->add_option("game", args->game, "Game file (Gambit .nfg or .efg)");
+  cmd->add_option("--game", args->builtin, "A built-in game tree instead of a file: kuhn, leduc");
+  cmd->add_option("-m,--method", args->method,
+                  "Solution method. Strategic games: pure, enumerate, lemke-howson, lp, support "
+                  "(default: lemke-howson for two players, else pure). Trees: cfr, cfr+, linear-cfr, dcfr, pcfr+ "
+                  "(default cfr+)")
+      ->check(CLI::IsMember(all_method_names()));
   cmd->add_option("-f,--format", args->format, "Output format")
       ->check(CLI::IsMember(output_format_names()))
       ->capture_default_str();
   cmd->add_option("--time-limit", args->options.time_limit, "Stop after this many seconds (0: no limit)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::NonNegativeNumber)
+      ->each([args](const std::string&) { args->tree.time_limit = args->options.time_limit; });
   cmd->add_option("--limit", args->options.limit, "Stop after this many equilibria (0: all)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--label", args->options.label,
@@ -93,8 +155,8 @@ CommandRunner add_solve_command(CLI::App& root) {
   cmd->add_flag("--exact-pivoting", args->options.exact_pivoting,
                 "lemke-howson: pivot in exact rationals instead of doubles (slower; answers are exact either way)");
   cmd->add_option("--arithmetic", args->options.arithmetic,
-                  "enumerate: auto (exact for small games), double (exact recovery and verification, exact re-run "
-                  "on any inconsistency) or exact")
+                  "enumerate: auto (doubles with exact recovery and verification, rationals when payoffs are not "
+                  "exact doubles), double, or exact")
       ->transform(CLI::CheckedTransformer(
           std::map<std::string, Arithmetic>{
               {"auto", Arithmetic::kAuto}, {"double", Arithmetic::kDouble}, {"exact", Arithmetic::kExact}},
@@ -103,6 +165,18 @@ CommandRunner add_solve_command(CLI::App& root) {
                 "enumerate: also report maximal cliques (convex sets) and connected components of equilibria");
   cmd->add_option("--threads", args->options.threads, "Worker threads (0: one per hardware thread)")
       ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--iterations", args->tree.iterations, "Trees: iterations in all (a resumed run counts its own)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_flag("--simultaneous", args->tree.simultaneous, "Trees: update all players' regrets at once (default: alternating)");
+  cmd->add_option("--alpha", args->tree.alpha, "dcfr: discount of positive regrets")->capture_default_str();
+  cmd->add_option("--beta", args->tree.beta, "dcfr: discount of negative regrets")->capture_default_str();
+  cmd->add_option("--gamma", args->tree.gamma, "dcfr: weight of the average strategy")->capture_default_str();
+  cmd->add_option("--log", args->tree.log_path, "Trees: write iteration,seconds,exploitability to this CSV file");
+  cmd->add_option("--log-every", args->tree.log_every, "Trees: log every N iterations (0: 1, 2, 5, 10, 20, ...)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--checkpoint", args->tree.checkpoint_path, "Trees: save the solver state here when the run ends");
+  cmd->add_option("--resume", args->tree.resume_path, "Trees: continue from a checkpoint (bit-identical to an unbroken run)");
   return [args] { return run(*args); };
 }
 

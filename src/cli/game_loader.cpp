@@ -1,15 +1,56 @@
 #include "game_loader.hpp"
 
+#include <stdexcept>
+
 #include "equilibria/core/input_error.hpp"
+#include "equilibria/games/extensive/builtin_games.hpp"
+#include "equilibria/io/efg.hpp"
 #include "equilibria/io/nfg.hpp"
 
 namespace equilibria::cli {
+namespace {
+
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// Gambit files say what they are in their first word.
+bool looks_like_efg(const std::string& text) {
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  return first != std::string::npos && text.compare(first, 3, "EFG") == 0;
+}
+
+}  // namespace
+
+LoadedGame load_game(const std::string& path, const std::string& builtin) {
+  LoadedGame g;
+  if (!builtin.empty()) {
+    if (!path.empty()) throw InputError(path, 0, "give a game file or --game, not both");
+    try {
+      g.tree = builtin_game(builtin);
+    } catch (const std::invalid_argument& e) {
+      throw InputError("--game", 0, e.what());
+    }
+    g.name = builtin;
+    return g;
+  }
+  if (path.empty()) throw InputError("", 0, "no game: give a game file or --game NAME");
+  g.name = path;
+  const std::string text = read_text_file(path);
+  if (ends_with(path, ".efg") || looks_like_efg(text)) {
+    g.tree = read_efg(text, path);
+  } else {
+    g.strategic = read_nfg(text, path);
+  }
+  return g;
+}
 
 StrategicGame load_strategic_game(const std::string& path) {
-  if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".efg") == 0) {
+  LoadedGame g = load_game(path, "");
+  if (!g.strategic) {
     throw InputError(path, 0, "this command reads strategic-form games (.nfg); game trees (.efg) are not supported");
   }
-  return read_nfg_file(path);
+  return std::move(*g.strategic);
 }
 
 const std::vector<std::string>& output_format_names() {

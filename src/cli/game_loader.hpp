@@ -1,11 +1,25 @@
 #pragma once
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "equilibria/games/extensive/game_tree.hpp"
 #include "equilibria/games/strategic_game.hpp"
 
 namespace equilibria::cli {
 
-// Reads a strategic game from a file named on the command line.
+// A game named on the command line: a strategic game (.nfg) or a tree
+// (.efg, or built in with --game NAME).
+struct LoadedGame {
+  std::string name;
+  std::optional<StrategicGame> strategic;
+  std::optional<GameTree> tree;
+};
+
+// `path` is a file; `builtin` (when not empty) a built-in game's name.
+LoadedGame load_game(const std::string& path, const std::string& builtin);
+
+// Reads a strategic game; a tree is refused with a clear message.
 StrategicGame load_strategic_game(const std::string& path);
 
 // The output formats every command accepts.

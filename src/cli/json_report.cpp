@@ -33,6 +33,36 @@ std::string gambit_line(const MixedProfile<Rational>& profile) {
   return line;
 }
 
+Json tree_json(const GameTree& tree) {
+  std::vector<int> infosets;
+  for (int p = 0; p < tree.num_players(); ++p) infosets.push_back(static_cast<int>(tree.infosets_of(p).size()));
+  return Json{{"players", tree.num_players()}, {"infosets", infosets}, {"nodes", tree.num_nodes()}};
+}
+
+Json behavior_json(const GameTree& tree, const std::vector<Rational>& behavior) {
+  Json out = Json::array();
+  for (int p = 0; p < tree.num_players(); ++p) {
+    Json player = Json::array();
+    for (int i : tree.infosets_of(p)) {
+      Json actions = Json::array();
+      for (int a = 0; a < tree.num_actions(i); ++a) actions.push_back(behavior[tree.action_begin(i) + a].get_d());
+      player.push_back(std::move(actions));
+    }
+    out.push_back(std::move(player));
+  }
+  return out;
+}
+
+std::string gambit_behavior_line(const GameTree& tree, const std::vector<Rational>& behavior) {
+  std::string line = "NE";
+  for (int p = 0; p < tree.num_players(); ++p) {
+    for (int i : tree.infosets_of(p)) {
+      for (int a = 0; a < tree.num_actions(i); ++a) line += "," + std::to_string(behavior[tree.action_begin(i) + a].get_d());
+    }
+  }
+  return line;
+}
+
 std::string join_rationals(const std::vector<Rational>& values) {
   std::string out;
   for (std::size_t i = 0; i < values.size(); ++i) out += (i ? ", " : "") + to_string(values[i]);

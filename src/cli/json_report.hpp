@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "equilibria/games/extensive/game_tree.hpp"
 #include "equilibria/games/mixed_profile.hpp"
 #include "equilibria/games/strategic_game.hpp"
 #include "equilibria/verify/regret.hpp"
@@ -20,6 +21,12 @@ Json profile_json(const MixedProfile<Rational>& profile);
 Json equilibrium_json(const MixedProfile<Rational>& profile, const Certificate<Rational>& cert);
 
 std::string gambit_line(const MixedProfile<Rational>& profile);
+
+// Trees: {"players", "infosets" per player, "nodes"}; behaviour per player,
+// per information set in Gambit's order, per action, as JSON numbers.
+Json tree_json(const GameTree& tree);
+Json behavior_json(const GameTree& tree, const std::vector<Rational>& behavior);
+std::string gambit_behavior_line(const GameTree& tree, const std::vector<Rational>& behavior);
 // "[1/2, 1/2, 0] [1, 0]"
 std::string profile_text(const MixedProfile<Rational>& profile);
 std::string join_rationals(const std::vector<Rational>& values);

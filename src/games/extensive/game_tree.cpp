@@ -157,9 +157,11 @@ GameTree GameTreeBuilder::build(TreeLabels labels) {
     if (known == -2) {
       known = seq;
     } else if (known != seq && t.perfect_recall_problem_.empty()) {
-      t.perfect_recall_problem_ = "information set " + std::to_string(infoset_[v] + 1) + " of " +
-                                  "player " + std::to_string(player_[v] + 1) +
-                                  " is reached after different own actions (imperfect recall)";
+      const auto& own = t.player_infosets_[player_[v]];
+      const auto position = std::find(own.begin(), own.end(), infoset_[v]) - own.begin();
+      t.perfect_recall_problem_ = "information set " + std::to_string(position + 1) + " of player " +
+                                  std::to_string(player_[v] + 1) +
+                                  " (in order of appearance) is reached after different own actions";
     }
   }
   labels.players.resize(num_players_);

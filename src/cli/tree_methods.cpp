@@ -1,0 +1,123 @@
+#include "tree_methods.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <stdexcept>
+
+#include "equilibria/core/input_error.hpp"
+#include "equilibria/io/nfg.hpp"
+#include "equilibria/solvers/cfr/cfr.hpp"
+
+namespace equilibria::cli {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+Behavior<Rational> exact_behavior(const GameTree& tree, const Behavior<double>& b) {
+  Behavior<Rational> out(b.size());
+  for (int i = 0; i < tree.num_infosets(); ++i) {
+    const int first = tree.action_begin(i), k = tree.num_actions(i);
+    Rational sum(0);
+    for (int a = first; a < first + k; ++a) {
+      out[a] = b[a] > 0 ? Rational(b[a]) : Rational(0);
+      sum += out[a];
+    }
+    for (int a = first; a < first + k; ++a) out[a] = sum > 0 ? Rational(out[a] / sum) : Rational(1, k);
+  }
+  return out;
+}
+
+// Iterations at which to log: every `every`, or 1, 2, 5, 10, 20, 50, ...
+std::int64_t next_log_point(std::int64_t after, std::int64_t every) {
+  if (every > 0) return (after / every + 1) * every;
+  for (std::int64_t decade = 1;; decade *= 10) {
+    for (std::int64_t step : {1, 2, 5}) {
+      if (step * decade > after) return step * decade;
+    }
+  }
+}
+
+void write_file_atomically(const std::string& path, const std::string& bytes) {
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary);
+    if (!out || !out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+      throw InputError(path, 0, "cannot write checkpoint");
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) throw InputError(path, 0, "cannot write checkpoint");
+}
+
+}  // namespace
+
+const std::vector<std::string>& tree_method_names() {
+  static const std::vector<std::string> names{"cfr", "cfr+", "linear-cfr", "dcfr", "pcfr+"};
+  return names;
+}
+
+TreeMethodResult run_tree_method(const std::string& name, const GameTree& tree, const TreeMethodOptions& options,
+                                 const std::string& game_name) {
+  CfrOptions cfr;
+  try {
+    cfr.variant = cfr_variant(name);
+  } catch (const std::invalid_argument&) {
+    throw InputError(game_name, 0, "method '" + name + "' does not apply to game trees (try cfr, cfr+, dcfr)");
+  }
+  cfr.alternating = !options.simultaneous;
+  cfr.alpha = options.alpha;
+  cfr.beta = options.beta;
+  cfr.gamma = options.gamma;
+  if (!tree.perfect_recall()) throw InputError(game_name, 0, "CFR needs perfect recall: " + tree.perfect_recall_problem());
+  CfrSolver solver(tree, cfr);
+  if (!options.resume_path.empty()) {
+    try {
+      solver.restore(read_text_file(options.resume_path));
+    } catch (const std::invalid_argument& e) {
+      throw InputError(options.resume_path, 0, e.what());
+    }
+  }
+  std::ofstream log;
+  if (!options.log_path.empty()) {
+    // A resumed run appends to its curve.
+    log.open(options.log_path, options.resume_path.empty() ? std::ios::trunc : std::ios::app);
+    if (!log) throw InputError(options.log_path, 0, "cannot write log");
+    if (options.resume_path.empty()) log << "iteration,seconds,exploitability\n";
+  }
+  const SolveControl control = SolveControl::with_time_limit(options.time_limit);
+  const bool progress = isatty(STDERR_FILENO);
+  TreeMethodResult result;
+  auto last_progress = Clock::now();
+  while (solver.iteration() < options.iterations) {
+    if (control.should_stop()) {
+      result.status = SolveStatus::kStopped;
+      break;
+    }
+    const std::int64_t target = std::min(options.iterations, next_log_point(solver.iteration(), options.log_every));
+    // Run in chunks small enough to honour the time limit promptly.
+    const std::int64_t chunk = std::max<std::int64_t>(1, std::min<std::int64_t>(target - solver.iteration(), 64));
+    const auto start = Clock::now();
+    solver.run_iterations(chunk);
+    result.seconds += std::chrono::duration<double>(Clock::now() - start).count();
+    if (log.is_open() && solver.iteration() == target) {
+      log << solver.iteration() << ',' << result.seconds << ','
+          << certify_behavior(tree, solver.average_policy()).exploitability << '\n';
+    }
+    if (progress && Clock::now() - last_progress > std::chrono::milliseconds(250)) {
+      last_progress = Clock::now();
+      std::cerr << "\r" << name << ": iteration " << solver.iteration() << "/" << options.iterations << std::flush;
+    }
+  }
+  if (progress) std::cerr << "\r\033[K" << std::flush;
+  if (!options.checkpoint_path.empty()) write_file_atomically(options.checkpoint_path, solver.snapshot());
+  result.iterations = solver.iteration();
+  result.behavior = exact_behavior(tree, solver.average_policy());
+  result.cert = certify_behavior(tree, result.behavior);
+  return result;
+}
+
+}  // namespace equilibria::cli
