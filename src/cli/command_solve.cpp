@@ -69,19 +69,25 @@ void print_tree(const GameTree& tree, const SolveArgs& args, const TreeMethodRes
       Json out{{"game", tree_json(tree)},
                {"concept", "nash"},
                {"method", args.method},
-               {"exact", false},
-               {"status", to_string(r.status)},
-               {"iterations", r.iterations}};
-      Json regrets = Json::array();
-      for (const auto& x : r.cert.regrets) regrets.push_back(x.get_d());
-      Json payoffs = Json::array();
-      for (const auto& x : r.cert.payoffs) payoffs.push_back(x.get_d());
-      out["equilibria"] = Json::array({Json{{"behavior", behavior_json(tree, r.behavior)},
-                                            {"payoffs", std::move(payoffs)},
-                                            {"regret", std::move(regrets)}}});
+               {"exact", r.exact},
+               {"status", to_string(r.status)}};
+      if (r.iterations > 0) out["iterations"] = r.iterations;
+      Json eq;
+      if (r.exact) {
+        eq = Json{{"behavior", exact_behavior_json(tree, r.behavior)},
+                  {"payoffs", rationals_json(r.cert.payoffs)},
+                  {"regret", rationals_json(r.cert.regrets)}};
+      } else {
+        Json regrets = Json::array(), payoffs = Json::array();
+        for (const auto& x : r.cert.regrets) regrets.push_back(x.get_d());
+        for (const auto& x : r.cert.payoffs) payoffs.push_back(x.get_d());
+        eq = Json{{"behavior", behavior_json(tree, r.behavior)}, {"payoffs", std::move(payoffs)}, {"regret", std::move(regrets)}};
+      }
+      out["equilibria"] = Json::array({std::move(eq)});
       out["exploitability"] = r.cert.exploitability.get_d();
       out["nash_conv"] = r.cert.nash_conv.get_d();
       out["seconds"] = r.seconds;
+      for (const auto& [name, value] : r.stats) out["stats"][name] = value;
       std::cout << out.dump(2) << '\n';
       break;
     }
@@ -89,12 +95,19 @@ void print_tree(const GameTree& tree, const SolveArgs& args, const TreeMethodRes
       std::cout << gambit_behavior_line(tree, r.behavior) << '\n';
       break;
     case OutputFormat::kText:
-      std::cout << args.method << ": " << r.iterations << " iterations (" << to_string(r.status) << ", " << r.seconds
-                << " s)\n  exploitability " << r.cert.exploitability.get_d() << " (NashConv "
-                << r.cert.nash_conv.get_d() << ", certified exactly for the average policy)\n";
+      std::cout << args.method << ": ";
+      if (r.iterations > 0) std::cout << r.iterations << " iterations, ";
+      std::cout << to_string(r.status) << ", " << r.seconds << " s\n";
+      if (r.exact) {
+        std::cout << "  exact equilibrium: exploitability 0 in rationals\n";
+      } else {
+        std::cout << "  exploitability " << r.cert.exploitability.get_d() << " (NashConv " << r.cert.nash_conv.get_d()
+                  << ", certified exactly for the profile printed)\n";
+      }
       for (int p = 0; p < tree.num_players(); ++p) {
-        std::cout << "  " << tree.player_label(p) << ": payoff " << r.cert.payoffs[p].get_d() << ", regret "
-                  << r.cert.regrets[p].get_d() << '\n';
+        std::cout << "  " << tree.player_label(p) << ": payoff "
+                  << (r.exact ? to_string(r.cert.payoffs[p]) : std::to_string(r.cert.payoffs[p].get_d())) << ", regret "
+                  << (r.exact ? to_string(r.cert.regrets[p]) : std::to_string(r.cert.regrets[p].get_d())) << '\n';
       }
       break;
   }

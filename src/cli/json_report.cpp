@@ -39,18 +39,31 @@ Json tree_json(const GameTree& tree) {
   return Json{{"players", tree.num_players()}, {"infosets", infosets}, {"nodes", tree.num_nodes()}};
 }
 
-Json behavior_json(const GameTree& tree, const std::vector<Rational>& behavior) {
+namespace {
+
+template <class Convert>
+Json behavior_json_with(const GameTree& tree, const std::vector<Rational>& behavior, Convert convert) {
   Json out = Json::array();
   for (int p = 0; p < tree.num_players(); ++p) {
     Json player = Json::array();
     for (int i : tree.infosets_of(p)) {
       Json actions = Json::array();
-      for (int a = 0; a < tree.num_actions(i); ++a) actions.push_back(behavior[tree.action_begin(i) + a].get_d());
+      for (int a = 0; a < tree.num_actions(i); ++a) actions.push_back(convert(behavior[tree.action_begin(i) + a]));
       player.push_back(std::move(actions));
     }
     out.push_back(std::move(player));
   }
   return out;
+}
+
+}  // namespace
+
+Json behavior_json(const GameTree& tree, const std::vector<Rational>& behavior) {
+  return behavior_json_with(tree, behavior, [](const Rational& q) { return Json(q.get_d()); });
+}
+
+Json exact_behavior_json(const GameTree& tree, const std::vector<Rational>& behavior) {
+  return behavior_json_with(tree, behavior, [](const Rational& q) { return Json(to_string(q)); });
 }
 
 std::string gambit_behavior_line(const GameTree& tree, const std::vector<Rational>& behavior) {

@@ -26,6 +26,7 @@ std::string gambit_line(const MixedProfile<Rational>& profile);
 // per information set in Gambit's order, per action, as JSON numbers.
 Json tree_json(const GameTree& tree);
 Json behavior_json(const GameTree& tree, const std::vector<Rational>& behavior);
+Json exact_behavior_json(const GameTree& tree, const std::vector<Rational>& behavior);  // rational strings
 std::string gambit_behavior_line(const GameTree& tree, const std::vector<Rational>& behavior);
 // "[1/2, 1/2, 0] [1, 0]"
 std::string profile_text(const MixedProfile<Rational>& profile);

@@ -12,6 +12,7 @@
 #include "equilibria/core/input_error.hpp"
 #include "equilibria/io/nfg.hpp"
 #include "equilibria/solvers/cfr/cfr.hpp"
+#include "equilibria/solvers/sequence_form/sequence_form_lp.hpp"
 
 namespace equilibria::cli {
 namespace {
@@ -56,12 +57,34 @@ void write_file_atomically(const std::string& path, const std::string& bytes) {
 }  // namespace
 
 const std::vector<std::string>& tree_method_names() {
-  static const std::vector<std::string> names{"cfr", "cfr+", "linear-cfr", "dcfr", "pcfr+"};
+  static const std::vector<std::string> names{"cfr", "cfr+", "linear-cfr", "dcfr", "pcfr+", "lp"};
   return names;
 }
 
+namespace {
+
+TreeMethodResult run_lp(const GameTree& tree, const std::string& game_name) {
+  const auto start = Clock::now();
+  SequenceFormLpResult lp;
+  try {
+    lp = solve_sequence_form_lp(tree);
+  } catch (const std::invalid_argument& e) {
+    throw InputError(game_name, 0, e.what());
+  }
+  TreeMethodResult result;
+  result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  result.behavior = std::move(lp.behavior);
+  result.cert = std::move(lp.cert);
+  result.exact = lp.exact;
+  result.stats = {{"lp_value", lp.value}};
+  return result;
+}
+
+}  // namespace
+
 TreeMethodResult run_tree_method(const std::string& name, const GameTree& tree, const TreeMethodOptions& options,
                                  const std::string& game_name) {
+  if (name == "lp") return run_lp(tree, game_name);
   CfrOptions cfr;
   try {
     cfr.variant = cfr_variant(name);

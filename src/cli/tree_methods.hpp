@@ -23,11 +23,15 @@ struct TreeMethodOptions {
 };
 
 struct TreeMethodResult {
-  Behavior<Rational> behavior;        // the average policy, made exact (each set's vector divided by its sum)
+  // CFR: the average policy made exact (each set's vector divided by its sum);
+  // lp: the LP's answer, exact when `exact`.
+  Behavior<Rational> behavior;
   TreeCertificate<Rational> cert;     // exact, of that behaviour
   SolveStatus status = SolveStatus::kComplete;
   std::int64_t iterations = 0;
   double seconds = 0;                 // solver time, logging excluded
+  bool exact = false;                 // behaviour exact with zero exact exploitability
+  std::vector<std::pair<std::string, double>> stats;
 };
 
 const std::vector<std::string>& tree_method_names();
