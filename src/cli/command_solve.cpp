@@ -119,7 +119,9 @@ int run(const SolveArgs& args) {
     const std::string method = args.method.empty() ? "cfr+" : args.method;
     SolveArgs named = args;
     named.method = method;
-    const TreeMethodResult result = run_tree_method(method, *game.tree, args.tree, game.name);
+    TreeMethodOptions tree_options = args.tree;
+    tree_options.time_limit = args.options.time_limit;
+    const TreeMethodResult result = run_tree_method(method, *game.tree, tree_options, game.name);
     print_tree(*game.tree, named, result);
     if (result.status == SolveStatus::kStopped) std::cerr << "equilibria: time limit reached after " << result.iterations << " iterations\n";
     return 0;
@@ -158,8 +160,7 @@ CommandRunner add_solve_command(CLI::App& root) {
       ->check(CLI::IsMember(output_format_names()))
       ->capture_default_str();
   cmd->add_option("--time-limit", args->options.time_limit, "Stop after this many seconds (0: no limit)")
-      ->check(CLI::NonNegativeNumber)
-      ->each([args](const std::string&) { args->tree.time_limit = args->options.time_limit; });
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--limit", args->options.limit, "Stop after this many equilibria (0: all)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--label", args->options.label,

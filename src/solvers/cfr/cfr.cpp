@@ -276,8 +276,8 @@ std::string CfrSolver::snapshot() const {
 void CfrSolver::restore(const std::string& bytes) {
   const std::size_t arrays = 3 * regret_.size() * sizeof(double);
   const std::size_t header = sizeof kMagic + sizeof(std::int32_t) + 3 * sizeof(std::int64_t);
-  if (bytes.size() != header + arrays || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
-    throw std::invalid_argument("not a checkpoint of this game");
+  if (bytes.size() < header || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
+    throw std::invalid_argument("not an Equilibria CFR checkpoint");
   }
   const char* p = bytes.data() + sizeof kMagic;
   std::int32_t variant;
@@ -293,6 +293,7 @@ void CfrSolver::restore(const std::string& bytes) {
   if (actions != tree_.num_global_actions() || nodes != tree_.num_nodes()) {
     throw std::invalid_argument("the checkpoint was taken on a different game");
   }
+  if (bytes.size() != header + arrays) throw std::invalid_argument("the checkpoint is truncated or damaged");
   if (variant != static_cast<std::int32_t>(options_.variant)) {
     throw std::invalid_argument(std::string("the checkpoint was taken with another variant (") +
                                 to_string(static_cast<CfrVariant>(variant)) + ")");
