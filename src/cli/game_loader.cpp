@@ -37,7 +37,8 @@ LoadedGame load_game(const std::string& path, const std::string& builtin) {
   if (path.empty()) throw InputError("", 0, "no game: give a game file or --game NAME");
   g.name = path;
   const std::string text = read_text_file(path);
-  if (ends_with(path, ".efg") || looks_like_efg(text)) {
+  // The extension decides; a file with neither is read as what it says it is.
+  if (ends_with(path, ".efg") || (!ends_with(path, ".nfg") && looks_like_efg(text))) {
     g.tree = read_efg(text, path);
   } else {
     g.strategic = read_nfg(text, path);

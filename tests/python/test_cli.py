@@ -37,7 +37,7 @@ def test_solve_json_follows_the_spec():
 
 
 def test_solve_gambit_lines_verify_as_exact(tmp_path):
-    p = run_cli("solve", E04, "--format", "gambit")
+    p = run_cli("solve", E04, "--method", "pure", "--format", "gambit")
     assert p.returncode == 0
     assert p.stdout.splitlines() == ["NE,1,0,0,1,0", "NE,0,0,1,0,1"]
     f = tmp_path / "eq.txt"
@@ -57,7 +57,7 @@ def test_verify_reports_regret_and_failure():
 
 
 def test_verify_reads_solve_output_and_floating_profiles(tmp_path):
-    solved = run_cli("solve", E04, "--format", "json").stdout
+    solved = run_cli("solve", E04, "-m", "enumerate", "--format", "json").stdout
     (tmp_path / "s.json").write_text(solved)
     assert run_cli("verify", E04, tmp_path / "s.json").returncode == 0
     approx = run_cli("verify", E04, "-", "--format", "json", stdin='{"strategies": [[0.9999999, 1e-7, 0], [1, 0]]}')
@@ -78,8 +78,8 @@ def test_convert_round_trips(tmp_path):
     src = os.path.join(SHARED, "games", "gambit", "coordination_4x4_outcome.nfg")
     out = tmp_path / "c.nfg"
     assert run_cli("convert", src, "-o", out).returncode == 0
-    a = run_cli("solve", src, "--format", "gambit").stdout
-    b = run_cli("solve", out, "--format", "gambit").stdout
+    a = run_cli("solve", src, "-m", "pure", "--format", "gambit").stdout
+    b = run_cli("solve", out, "-m", "pure", "--format", "gambit").stdout
     assert a == b and a.count("NE,") == 4
     doc = json.loads(run_cli("convert", src, "--format", "json").stdout)
     assert doc["players"][0]["strategies"] == ["1-1", "1-2", "1-3", "1-4"]
