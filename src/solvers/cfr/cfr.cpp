@@ -44,10 +44,28 @@ CfrSolver::CfrSolver(const GameTree& tree, CfrOptions options) : tree_(tree), op
   if (!tree.perfect_recall()) throw std::invalid_argument("CFR needs perfect recall: " + tree.perfect_recall_problem());
   const int actions = tree.num_global_actions();
   sequence_reach_.assign(actions, 0.0);
-  leaf_value_.assign(static_cast<std::size_t>(tree.num_players()) * tree.num_nodes(), 0.0);
+  // The tree repacked for the sweep: one small record per node, and per edge
+  // the child (-1 for a leaf), its chance probability and the leaf payoffs.
+  const int edges = tree.num_nodes() - 1;
+  packed_.resize(tree.num_nodes());
+  edge_child_.assign(edges, -1);
+  edge_prob_.assign(edges, 0.0);
+  edge_leaf_.assign(static_cast<std::size_t>(tree.num_players()) * edges, 0.0);
   for (int v = 0; v < tree.num_nodes(); ++v) {
-    if (tree.kind(v) != NodeKind::kTerminal) continue;
-    for (int p = 0; p < tree.num_players(); ++p) leaf_value_[static_cast<std::size_t>(p) * tree.num_nodes() + v] = tree.payoff<double>(v, p);
+    PackedNode& n = packed_[v];
+    n.first_edge = tree.edge_begin(v);
+    n.num_children = tree.num_children(v);
+    n.player = tree.kind(v) == NodeKind::kDecision ? tree.player(v) : -1;
+    n.action_begin = tree.kind(v) == NodeKind::kDecision ? tree.action_begin(tree.infoset(v)) : -1;
+    for (int a = 0; a < n.num_children; ++a) {
+      const int e = n.first_edge + a, c = tree.child(v, a);
+      if (tree.kind(v) == NodeKind::kChance) edge_prob_[e] = tree.chance_prob<double>(v, a);
+      if (tree.kind(c) != NodeKind::kTerminal) {
+        edge_child_[e] = c;
+        continue;
+      }
+      for (int p = 0; p < tree.num_players(); ++p) edge_leaf_[static_cast<std::size_t>(p) * edges + e] = tree.payoff<double>(c, p);
+    }
   }
   regret_.assign(actions, 0.0);
   strategy_sum_.assign(actions, 0.0);
@@ -88,37 +106,38 @@ void CfrSolver::update_strategy(int player) {
 // subtree is skipped.
 double CfrSolver::traverse(int node, int player, double other_reach, int depth) {
   if (other_reach == 0) return 0;
-  // Terminal children are read in place: most nodes of a poker tree are leaves.
-  const double* leaf = &leaf_value_[static_cast<std::size_t>(player) * tree_.num_nodes()];
-  auto value_of = [&](int c, double reach) {
-    return tree_.kind(c) == NodeKind::kTerminal ? leaf[c] : traverse(c, player, reach, depth + 1);
+  const PackedNode& n = packed_[node];
+  const int e0 = n.first_edge, k = n.num_children;
+  // A terminal child is read from its edge; only inner children are visited.
+  const double* leaf = &edge_leaf_[static_cast<std::size_t>(player) * edge_child_.size()];
+  auto value_of = [&](int e, double reach) {
+    const int c = edge_child_[e];
+    return c < 0 ? leaf[e] : traverse(c, player, reach, depth + 1);
   };
-  const int k = tree_.num_children(node);
-  if (tree_.kind(node) == NodeKind::kTerminal) return leaf[node];
-  if (tree_.kind(node) == NodeKind::kChance) {
+  if (n.action_begin < 0) {  // chance
     double value = 0;
-    for (int a = 0; a < k; ++a) {
-      const double p = tree_.chance_prob<double>(node, a);
-      if (p > 0) value += p * value_of(tree_.child(node, a), other_reach * p);
+    for (int e = e0; e < e0 + k; ++e) {
+      const double p = edge_prob_[e];
+      if (p > 0) value += p * value_of(e, other_reach * p);
     }
     return value;
   }
-  const int b = tree_.action_begin(tree_.infoset(node));
-  const double* sigma = &current_[b];
-  if (tree_.player(node) != player) {
+  const double* sigma = &current_[n.action_begin];
+  if (n.player != player) {
     double value = 0;
     for (int a = 0; a < k; ++a) {
-      if (sigma[a] > 0) value += sigma[a] * value_of(tree_.child(node, a), other_reach * sigma[a]);
+      if (sigma[a] > 0) value += sigma[a] * value_of(e0 + a, other_reach * sigma[a]);
     }
     return value;
   }
   double* child = &scratch_[static_cast<std::size_t>(depth) * max_actions_];
   double value = 0;
   for (int a = 0; a < k; ++a) {
-    child[a] = value_of(tree_.child(node, a), other_reach);
+    child[a] = value_of(e0 + a, other_reach);
     value += sigma[a] * child[a];
   }
-  for (int a = 0; a < k; ++a) instant_[b + a] += other_reach * (child[a] - value);
+  double* instant = &instant_[n.action_begin];
+  for (int a = 0; a < k; ++a) instant[a] += other_reach * (child[a] - value);
   return value;
 }
 
