@@ -123,7 +123,10 @@ int run(const SolveArgs& args) {
     tree_options.time_limit = args.options.time_limit;
     const TreeMethodResult result = run_tree_method(method, *game.tree, tree_options, game.name);
     print_tree(*game.tree, named, result);
-    if (result.status == SolveStatus::kStopped) std::cerr << "equilibria: time limit reached after " << result.iterations << " iterations\n";
+    if (result.status == SolveStatus::kStopped) {
+      std::cerr << "equilibria: time limit reached"
+                << (result.iterations > 0 ? " after " + std::to_string(result.iterations) + " iterations" : "") << '\n';
+    }
     return 0;
   }
   SolveArgs named = args;
@@ -154,7 +157,7 @@ CommandRunner add_solve_command(CLI::App& root) {
   cmd->add_option("-m,--method", args->method,
                   "Solution method. Strategic games: pure, enumerate, lemke-howson, lp, support "
                   "(default: lemke-howson for two players, else pure). Trees: cfr, cfr+, linear-cfr, dcfr, pcfr+ "
-                  "(default cfr+)")
+                  "(default cfr+), lp (two-player constant-sum), lcp (two players, any payoffs)")
       ->check(CLI::IsMember(all_method_names()));
   cmd->add_option("-f,--format", args->format, "Output format")
       ->check(CLI::IsMember(output_format_names()))

@@ -12,6 +12,7 @@
 #include "equilibria/core/input_error.hpp"
 #include "equilibria/io/nfg.hpp"
 #include "equilibria/solvers/cfr/cfr.hpp"
+#include "equilibria/solvers/sequence_form/sequence_form_lemke.hpp"
 #include "equilibria/solvers/sequence_form/sequence_form_lp.hpp"
 
 namespace equilibria::cli {
@@ -57,7 +58,7 @@ void write_file_atomically(const std::string& path, const std::string& bytes) {
 }  // namespace
 
 const std::vector<std::string>& tree_method_names() {
-  static const std::vector<std::string> names{"cfr", "cfr+", "linear-cfr", "dcfr", "pcfr+", "lp"};
+  static const std::vector<std::string> names{"cfr", "cfr+", "linear-cfr", "dcfr", "pcfr+", "lp", "lcp"};
   return names;
 }
 
@@ -80,11 +81,30 @@ TreeMethodResult run_lp(const GameTree& tree, const std::string& game_name) {
   return result;
 }
 
+TreeMethodResult run_lcp(const GameTree& tree, const TreeMethodOptions& options, const std::string& game_name) {
+  const auto start = Clock::now();
+  SequenceFormLemkeResult lcp;
+  try {
+    lcp = solve_sequence_form_lemke(tree, SolveControl::with_time_limit(options.time_limit));
+  } catch (const std::invalid_argument& e) {
+    throw InputError(game_name, 0, e.what());
+  }
+  TreeMethodResult result;
+  result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  result.status = lcp.status;
+  result.behavior = std::move(lcp.behavior);
+  result.cert = std::move(lcp.cert);
+  result.exact = lcp.exact;
+  result.stats = {{"pivots", static_cast<double>(lcp.pivots)}, {"exact_rerun", lcp.exact_rerun ? 1.0 : 0.0}};
+  return result;
+}
+
 }  // namespace
 
 TreeMethodResult run_tree_method(const std::string& name, const GameTree& tree, const TreeMethodOptions& options,
                                  const std::string& game_name) {
   if (name == "lp") return run_lp(tree, game_name);
+  if (name == "lcp") return run_lcp(tree, options, game_name);
   CfrOptions cfr;
   try {
     cfr.variant = cfr_variant(name);

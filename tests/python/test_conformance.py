@@ -11,7 +11,7 @@ from conftest import CLI, SHARED
 CONFORM = os.path.join(SHARED, "tools", "conform.py")
 RUNS = [
     ("gambit", "pure,enumerate,lemke-howson,lp", ".nfg"),
-    ("gambit", "lp", ".efg"),
+    ("gambit", "lp,lcp", ".efg"),
     ("random", "pure", ""),
     ("random", "enumerate,lemke-howson", "_10x10_"),
     ("random", "lemke-howson", "_20x20_"),

@@ -8,6 +8,7 @@
 #include "equilibria/core/input_error.hpp"
 #include "equilibria/games/extensive/poker.hpp"
 #include "equilibria/io/efg.hpp"
+#include "equilibria/solvers/sequence_form/sequence_form_lemke.hpp"
 #include "equilibria/solvers/sequence_form/sequence_form_lp.hpp"
 #include "equilibria/verify/exploitability.hpp"
 #include "test_games.hpp"
@@ -108,6 +109,26 @@ TEST(SequenceFormLp, LeducValueToTenDigits) {
   const auto r = solve_sequence_form_lp(leduc_poker());
   EXPECT_NEAR(r.value, -0.085606424078, 1e-9);
   EXPECT_LT(r.cert.exploitability.get_d(), 1e-6);
+}
+
+TEST(SequenceFormLemke, ExactEquilibriaOfPokerAndGeneralSumTrees) {
+  const auto kuhn = solve_sequence_form_lemke(kuhn_poker(), {});
+  ASSERT_TRUE(kuhn.exact);
+  EXPECT_EQ(kuhn.cert.payoffs[0], Rational(-1, 18));
+  for (const char* name : {"2_player_non_zero_sum.efg", "artist2.efg", "ttt.efg", "condjury.efg"}) {
+    const auto r = solve_sequence_form_lemke(read_efg_file(test::shared_dir() + "/games/gambit/" + name), {});
+    EXPECT_TRUE(r.exact) << name;
+    EXPECT_EQ(r.cert.nash_conv, 0) << name;
+  }
+}
+
+TEST(SequenceFormLemke, StopsWhenCancelled) {
+  std::atomic<bool> cancel{true};
+  SolveControl control;
+  control.set_cancel_flag(&cancel);
+  const auto r = solve_sequence_form_lemke(kuhn_poker(), control);
+  EXPECT_EQ(r.status, SolveStatus::kStopped);
+  EXPECT_EQ(r.behavior.size(), static_cast<std::size_t>(kuhn_poker().num_global_actions()));
 }
 
 TEST(BestResponse, RefusesImperfectRecall) {

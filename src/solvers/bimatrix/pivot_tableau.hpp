@@ -17,7 +17,11 @@ class PivotTableau {
   // rows x cols coefficients (row-major), the slack block at columns
   // [slack_begin, slack_begin + rows) forming the starting basis, rhs = 1.
   PivotTableau(int rows, int cols, int slack_begin, std::vector<T> coefficients)
-      : rows_(rows), cols_(cols), slack_begin_(slack_begin), t_(std::move(coefficients)), rhs_(rows, T(1)),
+      : PivotTableau(rows, cols, slack_begin, std::move(coefficients), std::vector<T>(rows, T(1))) {}
+
+  // The same with any right-hand side (Lemke's algorithm starts infeasible).
+  PivotTableau(int rows, int cols, int slack_begin, std::vector<T> coefficients, std::vector<T> rhs)
+      : rows_(rows), cols_(cols), slack_begin_(slack_begin), t_(std::move(coefficients)), rhs_(std::move(rhs)),
         basis_(rows), row_of_(cols, -1) {
     for (int r = 0; r < rows; ++r) {
       basis_[r] = slack_begin + r;
@@ -32,6 +36,28 @@ class PivotTableau {
   int row_of(int col) const { return row_of_[col]; }  // -1 when nonbasic
   const T& rhs(int row) const { return rhs_[row]; }
   const T& at(int row, int col) const { return t_[row * cols_ + col]; }
+
+  // Lemke's first step: the row where `col` (the artificial variable, whose
+  // column is negative) must enter to make every rhs non-negative: the
+  // lexicographic minimum of (rhs, slack row) / -entry over rows with a
+  // negative rhs. -1 when the rhs is already non-negative.
+  int most_infeasible_row(int col) const {
+    int best = -1;
+    for (int r = 0; r < rows_; ++r) {
+      if (!(rhs_[r] < 0) || !positive(T(-at(r, col)))) continue;
+      if (best < 0) {
+        best = r;
+        continue;
+      }
+      // Compare rhs/entry (both entries negative); smaller ratio = more infeasible.
+      int c = compare_ratio(rhs_[r], T(-at(r, col)), rhs_[best], T(-at(best, col)));
+      for (int k = 0; c == 0 && k < rows_; ++k) {
+        c = compare_ratio(at(r, slack_begin_ + k), T(-at(r, col)), at(best, slack_begin_ + k), T(-at(best, col)));
+      }
+      if (c < 0) best = r;
+    }
+    return best;
+  }
 
   // Rows whose basic variable may leave when `col` enters: those reaching the
   // minimum ratio rhs/entry, ties broken lexicographically. -1: unbounded.
