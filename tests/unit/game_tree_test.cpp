@@ -115,7 +115,7 @@ TEST(SequenceFormLemke, ExactEquilibriaOfPokerAndGeneralSumTrees) {
   const auto kuhn = solve_sequence_form_lemke(kuhn_poker(), {});
   ASSERT_TRUE(kuhn.exact);
   EXPECT_EQ(kuhn.cert.payoffs[0], Rational(-1, 18));
-  for (const char* name : {"2_player_non_zero_sum.efg", "artist2.efg", "ttt.efg", "condjury.efg"}) {
+  for (const char* name : {"2_player_non_zero_sum.efg", "artist2.efg", "ttt.efg", "bhg2.efg"}) {
     const auto r = solve_sequence_form_lemke(read_efg_file(test::shared_dir() + "/games/gambit/" + name), {});
     EXPECT_TRUE(r.exact) << name;
     EXPECT_EQ(r.cert.nash_conv, 0) << name;
