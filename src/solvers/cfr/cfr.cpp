@@ -1,5 +1,7 @@
 #include "equilibria/solvers/cfr/cfr.hpp"
 
+#include "equilibria/solvers/cfr/packed_tree.hpp"
+
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
@@ -28,59 +30,24 @@ const char* to_string(CfrVariant v) {
 
 namespace {
 
-int tree_depth(const GameTree& tree) {
-  std::vector<int> depth(tree.num_nodes(), 0);
-  int deepest = 0;
-  for (int v = 0; v < tree.num_nodes(); ++v) {
-    for (int a = 0; a < tree.num_children(v); ++a) depth[tree.child(v, a)] = depth[v] + 1;
-    deepest = std::max(deepest, depth[v]);
-  }
-  return deepest + 1;
+const GameTree& with_perfect_recall(const GameTree& tree) {
+  if (!tree.perfect_recall()) throw std::invalid_argument("CFR needs perfect recall: " + tree.perfect_recall_problem());
+  return tree;
 }
 
 }  // namespace
 
-CfrSolver::CfrSolver(const GameTree& tree, CfrOptions options) : tree_(tree), options_(options) {
-  if (!tree.perfect_recall()) throw std::invalid_argument("CFR needs perfect recall: " + tree.perfect_recall_problem());
+CfrSolver::CfrSolver(const GameTree& tree, CfrOptions options)
+    : tree_(with_perfect_recall(tree)), options_(options), packed_(tree) {
   const int actions = tree.num_global_actions();
   sequence_reach_.assign(actions, 0.0);
-  // The tree repacked for the sweep: one small record per node, and per edge
-  // the child (-1 for a leaf), its chance probability and the leaf payoffs.
-  const int edges = tree.num_nodes() - 1;
-  packed_.resize(tree.num_nodes());
-  edge_child_.assign(edges, -1);
-  edge_prob_.assign(edges, 0.0);
-  edge_leaf_.assign(static_cast<std::size_t>(tree.num_players()) * edges, 0.0);
-  for (int v = 0; v < tree.num_nodes(); ++v) {
-    PackedNode& n = packed_[v];
-    n.first_edge = tree.edge_begin(v);
-    n.num_children = tree.num_children(v);
-    n.player = tree.kind(v) == NodeKind::kDecision ? tree.player(v) : -1;
-    n.action_begin = tree.kind(v) == NodeKind::kDecision ? tree.action_begin(tree.infoset(v)) : -1;
-    for (int a = 0; a < n.num_children; ++a) {
-      const int e = n.first_edge + a, c = tree.child(v, a);
-      if (tree.kind(v) == NodeKind::kChance) edge_prob_[e] = tree.chance_prob<double>(v, a);
-      if (tree.kind(c) != NodeKind::kTerminal) {
-        edge_child_[e] = c;
-        continue;
-      }
-      for (int p = 0; p < tree.num_players(); ++p) edge_leaf_[static_cast<std::size_t>(p) * edges + e] = tree.payoff<double>(c, p);
-    }
-  }
   regret_.assign(actions, 0.0);
   strategy_sum_.assign(actions, 0.0);
   current_.assign(actions, 0.0);
   instant_.assign(actions, 0.0);
   prediction_.assign(actions, 0.0);
-  infoset_of_action_.assign(actions, 0);
-  for (int i = 0; i < tree.num_infosets(); ++i) {
-    max_actions_ = std::max(max_actions_, tree.num_actions(i));
-    for (int a = 0; a < tree.num_actions(i); ++a) infoset_of_action_[tree.action_begin(i) + a] = i;
-  }
-  int chance_width = 1;
-  for (int v = 0; v < tree.num_nodes(); ++v) chance_width = std::max(chance_width, tree.num_children(v));
-  max_actions_ = std::max(max_actions_, chance_width);
-  scratch_.assign(static_cast<std::size_t>(tree_depth(tree) + 1) * max_actions_ * tree.num_players(), 0.0);
+  scratch_.assign(static_cast<std::size_t>(packed_.depth + 1) * packed_.max_width * tree.num_players(), 0.0);
+  optimistic_.assign(packed_.max_width, 0.0);
   for (int p = 0; p < tree.num_players(); ++p) update_strategy(p);
 }
 
@@ -90,13 +57,12 @@ void CfrSolver::update_strategy(int player) {
   const bool predictive = options_.variant == CfrVariant::kPredictivePlus;
   for (int i : tree_.infosets_of(player)) {
     const int b = tree_.action_begin(i), k = tree_.num_actions(i);
-    double total = 0;
-    for (int a = b; a < b + k; ++a) {
-      const double r = regret_[a] + (predictive ? prediction_[a] : 0.0);
-      current_[a] = r > 0 ? r : 0.0;
-      total += current_[a];
+    const double* basis = &regret_[b];
+    if (predictive) {  // regret matching on regret + prediction
+      for (int a = 0; a < k; ++a) optimistic_[a] = regret_[b + a] + prediction_[b + a];
+      basis = optimistic_.data();
     }
-    for (int a = b; a < b + k; ++a) current_[a] = total > 0 ? current_[a] / total : 1.0 / k;
+    cfr_detail::regret_matching(basis, k, &current_[b]);
   }
 }
 
@@ -106,18 +72,18 @@ void CfrSolver::update_strategy(int player) {
 // subtree is skipped.
 double CfrSolver::traverse(int node, int player, double other_reach, int depth) {
   if (other_reach == 0) return 0;
-  const PackedNode& n = packed_[node];
+  const auto& n = packed_.nodes[node];
   const int e0 = n.first_edge, k = n.num_children;
   // A terminal child is read from its edge; only inner children are visited.
-  const double* leaf = &edge_leaf_[static_cast<std::size_t>(player) * edge_child_.size()];
+  const double* leaf = packed_.leaf(player);
   auto value_of = [&](int e, double reach) {
-    const int c = edge_child_[e];
+    const int c = packed_.edge_child[e];
     return c < 0 ? leaf[e] : traverse(c, player, reach, depth + 1);
   };
   if (n.action_begin < 0) {  // chance
     double value = 0;
     for (int e = e0; e < e0 + k; ++e) {
-      const double p = edge_prob_[e];
+      const double p = packed_.edge_prob[e];
       if (p > 0) value += p * value_of(e, other_reach * p);
     }
     return value;
@@ -130,7 +96,7 @@ double CfrSolver::traverse(int node, int player, double other_reach, int depth) 
     }
     return value;
   }
-  double* child = &scratch_[static_cast<std::size_t>(depth) * max_actions_];
+  double* child = &scratch_[static_cast<std::size_t>(depth) * packed_.max_width];
   double value = 0;
   for (int a = 0; a < k; ++a) {
     child[a] = value_of(e0 + a, other_reach);
@@ -168,7 +134,7 @@ void CfrSolver::traverse_all(int node, const double* reach, double* values, int 
     return;
   }
   const int k = tree_.num_children(node);
-  double* child = &scratch_[static_cast<std::size_t>(depth) * max_actions_ * n];
+  double* child = &scratch_[static_cast<std::size_t>(depth) * packed_.max_width * n];
   std::vector<double> next(reach, reach + n + 1);  // small: players + chance
   const bool chance = tree_.kind(node) == NodeKind::kChance;
   const int mover = chance ? n : tree_.player(node);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "equilibria/games/extensive/game_tree.hpp"
+#include "equilibria/solvers/cfr/packed_tree.hpp"
 #include "equilibria/verify/exploitability.hpp"
 
 namespace equilibria {
@@ -56,19 +57,9 @@ class CfrSolver {
   std::int64_t iteration_ = 0;
   double average_weight_ = 1;
   std::vector<double> regret_, strategy_sum_, current_, instant_, prediction_, sequence_reach_;
-  std::vector<double> scratch_;  // child values, max_actions per depth
-  struct PackedNode {
-    int first_edge;
-    int num_children;
-    int action_begin;  // -1: chance
-    int player;        // -1: chance
-  };
-  std::vector<PackedNode> packed_;
-  std::vector<int> edge_child_;     // -1 where the child is a leaf
-  std::vector<double> edge_prob_;   // chance edges
-  std::vector<double> edge_leaf_;   // player-major leaf payoffs per edge
-  int max_actions_ = 1;
-  std::vector<int> infoset_of_action_;
+  cfr_detail::PackedTree packed_;
+  std::vector<double> scratch_;     // child values, max_width per depth
+  std::vector<double> optimistic_;  // predictive CFR+: regret + prediction of one set
 };
 
 }  // namespace equilibria
