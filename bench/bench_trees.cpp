@@ -4,6 +4,7 @@
 
 #include "equilibria/games/extensive/poker.hpp"
 #include "equilibria/solvers/cfr/cfr.hpp"
+#include "equilibria/solvers/cfr/mccfr.hpp"
 
 namespace {
 
@@ -36,6 +37,17 @@ BENCHMARK(BM_CfrIteration)
                    {static_cast<int>(CfrVariant::kVanilla), static_cast<int>(CfrVariant::kPlus),
                     static_cast<int>(CfrVariant::kDiscounted), static_cast<int>(CfrVariant::kPredictivePlus)}})
     ->Unit(benchmark::kMicrosecond);
+
+void BM_MccfrIteration(benchmark::State& state) {
+  const GameTree& tree = game(static_cast<int>(state.range(0)));
+  MccfrOptions options;
+  options.sampling = static_cast<MccfrSampling>(state.range(1));
+  MccfrSolver solver(tree, options);
+  for (auto _ : state) solver.run_iterations(1);
+  state.SetLabel(tree.labels().title + (options.sampling == MccfrSampling::kExternal ? " external" : " outcome"));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_MccfrIteration)->ArgsProduct({{0, 1}, {0, 1}})->Unit(benchmark::kMicrosecond);
 
 void BM_Exploitability(benchmark::State& state) {
   const GameTree& tree = game(static_cast<int>(state.range(0)));

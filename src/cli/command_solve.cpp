@@ -157,7 +157,7 @@ CommandRunner add_solve_command(CLI::App& root) {
   cmd->add_option("-m,--method", args->method,
                   "Solution method. Strategic games: pure, enumerate, lemke-howson, lp, support "
                   "(default: lemke-howson for two players, else pure). Trees: cfr, cfr+, linear-cfr, dcfr, pcfr+ "
-                  "(default cfr+), lp (two-player constant-sum), lcp (two players, any payoffs)")
+                  "(default cfr+), mccfr-es, mccfr-os (Monte-Carlo CFR), lp (two-player constant-sum), lcp (two players, any payoffs)")
       ->check(CLI::IsMember(all_method_names()));
   cmd->add_option("-f,--format", args->format, "Output format")
       ->check(CLI::IsMember(output_format_names()))
@@ -189,6 +189,10 @@ CommandRunner add_solve_command(CLI::App& root) {
   cmd->add_option("--alpha", args->tree.alpha, "dcfr: discount of positive regrets")->capture_default_str();
   cmd->add_option("--beta", args->tree.beta, "dcfr: discount of negative regrets")->capture_default_str();
   cmd->add_option("--gamma", args->tree.gamma, "dcfr: weight of the average strategy")->capture_default_str();
+  cmd->add_option("--epsilon", args->tree.epsilon, "mccfr-os: exploration at the updating player's nodes")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--seed", args->tree.seed, "mccfr: random seed")->capture_default_str();
   cmd->add_option("--log", args->tree.log_path, "Trees: write iteration,seconds,exploitability to this CSV file");
   cmd->add_option("--log-every", args->tree.log_every, "Trees: log every N iterations (0: 1, 2, 5, 10, 20, ...)")
       ->check(CLI::NonNegativeNumber);

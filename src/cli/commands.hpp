@@ -14,5 +14,6 @@ CommandRunner add_info_command(CLI::App& root);
 CommandRunner add_convert_command(CLI::App& root);
 CommandRunner add_bench_command(CLI::App& root);
 CommandRunner add_generate_command(CLI::App& root);
+CommandRunner add_plot_command(CLI::App& root);
 
 }  // namespace equilibria::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   add(add_convert_command);
   add(add_bench_command);
   add(add_generate_command);
+  add(add_plot_command);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

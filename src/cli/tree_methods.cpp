@@ -12,6 +12,7 @@
 #include "equilibria/core/input_error.hpp"
 #include "equilibria/io/nfg.hpp"
 #include "equilibria/solvers/cfr/cfr.hpp"
+#include "equilibria/solvers/cfr/mccfr.hpp"
 #include "equilibria/solvers/sequence_form/sequence_form_lemke.hpp"
 #include "equilibria/solvers/sequence_form/sequence_form_lp.hpp"
 
@@ -55,10 +56,62 @@ void write_file_atomically(const std::string& path, const std::string& bytes) {
   if (std::rename(tmp.c_str(), path.c_str()) != 0) throw InputError(path, 0, "cannot write checkpoint");
 }
 
+// Runs any iterative solver (CFR or MCCFR) with resume, curve log, progress,
+// time limit and checkpoint, then certifies its average policy exactly.
+template <class Solver>
+TreeMethodResult iterate(Solver& solver, const std::string& name, const GameTree& tree,
+                         const TreeMethodOptions& options) {
+  if (!options.resume_path.empty()) {
+    try {
+      solver.restore(read_text_file(options.resume_path));
+    } catch (const std::invalid_argument& e) {
+      throw InputError(options.resume_path, 0, e.what());
+    }
+  }
+  std::ofstream log;
+  if (!options.log_path.empty()) {
+    // A resumed run appends to its curve.
+    log.open(options.log_path, options.resume_path.empty() ? std::ios::trunc : std::ios::app);
+    if (!log) throw InputError(options.log_path, 0, "cannot write log");
+    if (options.resume_path.empty()) log << "iteration,seconds,exploitability\n";
+  }
+  const SolveControl control = SolveControl::with_time_limit(options.time_limit);
+  const bool progress = isatty(STDERR_FILENO);
+  TreeMethodResult result;
+  auto last_progress = Clock::now();
+  while (solver.iteration() < options.iterations) {
+    if (control.should_stop()) {
+      result.status = SolveStatus::kStopped;
+      break;
+    }
+    const std::int64_t target = std::min(options.iterations, next_log_point(solver.iteration(), options.log_every));
+    // Run in chunks small enough to honour the time limit promptly.
+    const std::int64_t chunk = std::max<std::int64_t>(1, std::min<std::int64_t>(target - solver.iteration(), 64));
+    const auto start = Clock::now();
+    solver.run_iterations(chunk);
+    result.seconds += std::chrono::duration<double>(Clock::now() - start).count();
+    if (log.is_open() && solver.iteration() == target) {
+      log << solver.iteration() << ',' << result.seconds << ','
+          << certify_behavior(tree, solver.average_policy()).exploitability << '\n';
+    }
+    if (progress && Clock::now() - last_progress > std::chrono::milliseconds(250)) {
+      last_progress = Clock::now();
+      std::cerr << "\r" << name << ": iteration " << solver.iteration() << "/" << options.iterations << std::flush;
+    }
+  }
+  if (progress) std::cerr << "\r\033[K" << std::flush;
+  if (!options.checkpoint_path.empty()) write_file_atomically(options.checkpoint_path, solver.snapshot());
+  result.iterations = solver.iteration();
+  result.behavior = exact_behavior(tree, solver.average_policy());
+  result.cert = certify_behavior(tree, result.behavior);
+  return result;
+}
+
 }  // namespace
 
 const std::vector<std::string>& tree_method_names() {
-  static const std::vector<std::string> names{"cfr", "cfr+", "linear-cfr", "dcfr", "pcfr+", "lp", "lcp"};
+  static const std::vector<std::string> names{"cfr",   "cfr+",     "linear-cfr", "dcfr", "pcfr+",
+                                              "mccfr-es", "mccfr-os", "lp",         "lcp"};
   return names;
 }
 
@@ -105,62 +158,27 @@ TreeMethodResult run_tree_method(const std::string& name, const GameTree& tree, 
                                  const std::string& game_name) {
   if (name == "lp") return run_lp(tree, game_name);
   if (name == "lcp") return run_lcp(tree, options, game_name);
+  if (!tree.perfect_recall()) throw InputError(game_name, 0, name + " needs perfect recall: " + tree.perfect_recall_problem());
+  if (name == "mccfr-es" || name == "mccfr-os") {
+    MccfrOptions mc;
+    mc.sampling = name == "mccfr-es" ? MccfrSampling::kExternal : MccfrSampling::kOutcome;
+    mc.epsilon = options.epsilon;
+    mc.seed = options.seed;
+    MccfrSolver solver(tree, mc);
+    return iterate(solver, name, tree, options);
+  }
   CfrOptions cfr;
   try {
     cfr.variant = cfr_variant(name);
   } catch (const std::invalid_argument&) {
-    throw InputError(game_name, 0, "method '" + name + "' does not apply to game trees (try cfr, cfr+, dcfr)");
+    throw InputError(game_name, 0, "method '" + name + "' does not apply to game trees");
   }
   cfr.alternating = !options.simultaneous;
   cfr.alpha = options.alpha;
   cfr.beta = options.beta;
   cfr.gamma = options.gamma;
-  if (!tree.perfect_recall()) throw InputError(game_name, 0, "CFR needs perfect recall: " + tree.perfect_recall_problem());
   CfrSolver solver(tree, cfr);
-  if (!options.resume_path.empty()) {
-    try {
-      solver.restore(read_text_file(options.resume_path));
-    } catch (const std::invalid_argument& e) {
-      throw InputError(options.resume_path, 0, e.what());
-    }
-  }
-  std::ofstream log;
-  if (!options.log_path.empty()) {
-    // A resumed run appends to its curve.
-    log.open(options.log_path, options.resume_path.empty() ? std::ios::trunc : std::ios::app);
-    if (!log) throw InputError(options.log_path, 0, "cannot write log");
-    if (options.resume_path.empty()) log << "iteration,seconds,exploitability\n";
-  }
-  const SolveControl control = SolveControl::with_time_limit(options.time_limit);
-  const bool progress = isatty(STDERR_FILENO);
-  TreeMethodResult result;
-  auto last_progress = Clock::now();
-  while (solver.iteration() < options.iterations) {
-    if (control.should_stop()) {
-      result.status = SolveStatus::kStopped;
-      break;
-    }
-    const std::int64_t target = std::min(options.iterations, next_log_point(solver.iteration(), options.log_every));
-    // Run in chunks small enough to honour the time limit promptly.
-    const std::int64_t chunk = std::max<std::int64_t>(1, std::min<std::int64_t>(target - solver.iteration(), 64));
-    const auto start = Clock::now();
-    solver.run_iterations(chunk);
-    result.seconds += std::chrono::duration<double>(Clock::now() - start).count();
-    if (log.is_open() && solver.iteration() == target) {
-      log << solver.iteration() << ',' << result.seconds << ','
-          << certify_behavior(tree, solver.average_policy()).exploitability << '\n';
-    }
-    if (progress && Clock::now() - last_progress > std::chrono::milliseconds(250)) {
-      last_progress = Clock::now();
-      std::cerr << "\r" << name << ": iteration " << solver.iteration() << "/" << options.iterations << std::flush;
-    }
-  }
-  if (progress) std::cerr << "\r\033[K" << std::flush;
-  if (!options.checkpoint_path.empty()) write_file_atomically(options.checkpoint_path, solver.snapshot());
-  result.iterations = solver.iteration();
-  result.behavior = exact_behavior(tree, solver.average_policy());
-  result.cert = certify_behavior(tree, result.behavior);
-  return result;
+  return iterate(solver, name, tree, options);
 }
 
 }  // namespace equilibria::cli

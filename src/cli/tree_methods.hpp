@@ -16,6 +16,8 @@ struct TreeMethodOptions {
   double time_limit = 0;
   bool simultaneous = false;
   double alpha = 1.5, beta = 0.0, gamma = 2.0;
+  double epsilon = 0.6;            // mccfr-os exploration
+  std::uint64_t seed = 1;          // mccfr
   std::string log_path;            // CSV: iteration, seconds, exploitability
   std::int64_t log_every = 0;      // 0: 1-2-5 steps per decade
   std::string checkpoint_path;     // written when the run ends or stops

@@ -19,7 +19,7 @@ def malformed_cases():
             yield name, int(line), cause
 
 
-@pytest.mark.parametrize("command", ["solve", "verify", "info", "convert", "bench"])
+@pytest.mark.parametrize("command", ["solve", "verify", "info", "convert", "bench", "generate", "plot"])
 def test_every_command_has_help(command):
     p = run_cli(command, "--help")
     assert p.returncode == 0

@@ -83,3 +83,18 @@ def test_malformed_trees_exit_2(name, line, cause):
     assert p.returncode == 2 and p.stdout == ""
     assert p.stderr.splitlines() == [p.stderr.strip()]
     assert p.stderr.startswith("equilibria: %s:%d: " % (path, line)) and cause in p.stderr
+
+
+def test_mccfr_and_plot(tmp_path):
+    curves = []
+    for method in ("mccfr-es", "mccfr-os"):
+        log = tmp_path / (method + ".csv")
+        p = run_cli("solve", "--game", "kuhn", "-m", method, "--iterations", "20000", "--seed", "3", "--log", log, "-f", "json")
+        assert p.returncode == 0, p.stderr
+        assert json.loads(p.stdout)["exploitability"] < 0.05
+        curves.append(log)
+    png = tmp_path / "curves.png"
+    p = run_cli("plot", *curves, "-o", png, "--title", "Kuhn")
+    assert p.returncode == 0, p.stderr
+    assert open(png, "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    assert run_cli("plot", tmp_path / "missing.csv", "-o", png).returncode == 2
