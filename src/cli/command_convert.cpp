@@ -58,7 +58,7 @@ CommandRunner add_convert_command(CLI::App& root) {
   auto args = std::make_shared<ConvertArgs>();
   CLI::App* cmd = root.add_subcommand("convert", "Write a game in another format (strategic games: Gambit .nfg or JSON; trees: Gambit .efg)");
   cmd->add_option("game", args->game, "Game file (Gambit .nfg or .efg)");
-  cmd->add_option("--game", args->builtin, "A built-in game tree instead of a file: kuhn, leduc");
+  cmd->add_option("--game", args->builtin, "A built-in game tree instead of a file: kuhn, leduc, goofspiel(cards=4), liars_dice(dice=1,faces=6)");
   cmd->add_option("-o,--output", args->output, "Output file ('-': standard output)")->capture_default_str();
   cmd->add_option("-f,--format", args->format, "Output format")
       ->check(CLI::IsMember(std::vector<std::string>{"gambit", "json"}))

@@ -153,7 +153,7 @@ CommandRunner add_solve_command(CLI::App& root) {
   auto args = std::make_shared<SolveArgs>();
   CLI::App* cmd = root.add_subcommand("solve", "Compute equilibria of a game and certify each one");
   cmd->add_option("game", args->game, "Game file (Gambit .nfg or .efg)");
-  cmd->add_option("--game", args->builtin, "A built-in game tree instead of a file: kuhn, leduc");
+  cmd->add_option("--game", args->builtin, "A built-in game tree instead of a file: kuhn, leduc, goofspiel(cards=4), liars_dice(dice=1,faces=6)");
   cmd->add_option("-m,--method", args->method,
                   "Solution method. Strategic games: pure, enumerate, lemke-howson, lp, support "
                   "(default: lemke-howson for two players, else pure). Trees: cfr, cfr+, linear-cfr, dcfr, pcfr+ "

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "equilibria/core/input_error.hpp"
+#include "equilibria/games/extensive/builtin_games.hpp"
 #include "equilibria/games/extensive/poker.hpp"
 #include "equilibria/io/efg.hpp"
 #include "equilibria/solvers/sequence_form/sequence_form_lemke.hpp"
@@ -129,6 +130,26 @@ TEST(SequenceFormLemke, StopsWhenCancelled) {
   const auto r = solve_sequence_form_lemke(kuhn_poker(), control);
   EXPECT_EQ(r.status, SolveStatus::kStopped);
   EXPECT_EQ(r.behavior.size(), static_cast<std::size_t>(kuhn_poker().num_global_actions()));
+}
+
+TEST(BuiltinGames, GoofspielAndLiarsDice) {
+  const auto goof = builtin_game("goofspiel(cards=3)");
+  int leaves = 0;
+  for (int v = 0; v < goof.num_nodes(); ++v) leaves += goof.kind(v) == NodeKind::kTerminal;
+  EXPECT_EQ(leaves, 216);  // 3! prize orders x (3!)^2 bid sequences
+  EXPECT_TRUE(goof.perfect_recall());
+  const auto symmetric = solve_sequence_form_lp(goof);
+  ASSERT_TRUE(symmetric.exact);
+  EXPECT_EQ(symmetric.cert.payoffs[0], 0);  // a symmetric zero-sum game is worth 0
+
+  const auto dice = builtin_game("liars_dice(dice=1,faces=3)");
+  EXPECT_TRUE(dice.perfect_recall());
+  const auto lp = solve_sequence_form_lp(dice);
+  EXPECT_TRUE(lp.exact);
+  EXPECT_EQ(lp.cert.nash_conv, 0);
+  EXPECT_THROW(builtin_game("goofspiel(cards=9)"), std::invalid_argument);
+  EXPECT_THROW(builtin_game("liars_dice(sides=6)"), std::invalid_argument);
+  EXPECT_THROW(builtin_game("chess"), std::invalid_argument);
 }
 
 TEST(BestResponse, RefusesImperfectRecall) {
