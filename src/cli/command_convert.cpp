@@ -1,4 +1,3 @@
-#include <fstream>
 #include <iostream>
 
 #include "commands.hpp"
@@ -43,12 +42,7 @@ int run(const ConvertArgs& args) {
   } else {
     text = args.format == "json" ? game_document(*loaded.strategic).dump(2) + "\n" : write_nfg(*loaded.strategic);
   }
-  if (args.output == "-") {
-    std::cout << text;
-    return 0;
-  }
-  std::ofstream out(args.output, std::ios::binary);
-  if (!out || !(out << text)) throw InputError(args.output, 0, "cannot write file");
+  write_output(args.output, text);
   return 0;
 }
 

@@ -1,8 +1,8 @@
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "commands.hpp"
+#include "game_loader.hpp"
 #include "equilibria/core/input_error.hpp"
 #include "equilibria/games/generators.hpp"
 #include "equilibria/io/nfg.hpp"
@@ -46,12 +46,7 @@ int run(GenerateArgs& args) {
     }
   }();
   const std::string text = write_nfg(game);
-  if (args.output == "-") {
-    std::cout << text;
-    return 0;
-  }
-  std::ofstream out(args.output, std::ios::binary);
-  if (!out || !(out << text)) throw InputError(args.output, 0, "cannot write file");
+  write_output(args.output, text);
   return 0;
 }
 

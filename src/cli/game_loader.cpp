@@ -1,5 +1,6 @@
 #include "game_loader.hpp"
 
+#include <iostream>
 #include <stdexcept>
 
 #include "equilibria/core/input_error.hpp"
@@ -52,6 +53,14 @@ StrategicGame load_strategic_game(const std::string& path) {
     throw InputError(path, 0, "this command reads strategic-form games (.nfg); game trees (.efg) are not supported");
   }
   return std::move(*g.strategic);
+}
+
+void write_output(const std::string& path, const std::string& text) {
+  if (path == "-") {
+    std::cout << text;
+  } else {
+    write_text_file(path, text);
+  }
 }
 
 const std::vector<std::string>& output_format_names() {

@@ -22,6 +22,9 @@ LoadedGame load_game(const std::string& path, const std::string& builtin);
 // Reads a strategic game; a tree is refused with a clear message.
 StrategicGame load_strategic_game(const std::string& path);
 
+// Writes a command's output to `path`, or to standard output for "-".
+void write_output(const std::string& path, const std::string& text);
+
 // The output formats every command accepts.
 enum class OutputFormat { kText, kJson, kGambit };
 OutputFormat parse_output_format(const std::string& name);

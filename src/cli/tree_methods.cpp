@@ -45,17 +45,6 @@ std::int64_t next_log_point(std::int64_t after, std::int64_t every) {
   }
 }
 
-void write_file_atomically(const std::string& path, const std::string& bytes) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary);
-    if (!out || !out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
-      throw InputError(path, 0, "cannot write checkpoint");
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) throw InputError(path, 0, "cannot write checkpoint");
-}
-
 // Runs any iterative solver (CFR or MCCFR) with resume, curve log, progress,
 // time limit and checkpoint, then certifies its average policy exactly.
 template <class Solver>
@@ -100,7 +89,7 @@ TreeMethodResult iterate(Solver& solver, const std::string& name, const GameTree
     }
   }
   if (progress) std::cerr << "\r\033[K" << std::flush;
-  if (!options.checkpoint_path.empty()) write_file_atomically(options.checkpoint_path, solver.snapshot());
+  if (!options.checkpoint_path.empty()) write_text_file(options.checkpoint_path, solver.snapshot());
   result.iterations = solver.iteration();
   result.behavior = exact_behavior(tree, solver.average_policy());
   result.cert = certify_behavior(tree, result.behavior);

@@ -1,7 +1,32 @@
 #include "equilibria/core/rational.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace equilibria {
 
 std::string to_string(const Rational& q) { return q.get_str(10); }
+
+Rational simple_fraction(double v) {
+  if (std::abs(v) <= 1e-12 || !std::isfinite(v)) return Rational(0);
+  const bool negative = v < 0;
+  const double target = std::abs(v), tolerance = 1e-10 * std::max(1.0, target);
+  long h0 = 0, h1 = 1, k0 = 1, k1 = 0;
+  double x = target;
+  for (int step = 0; step < 64; ++step) {
+    const double a = std::floor(x);
+    if (a > 1e15) break;
+    const long h2 = static_cast<long>(a) * h1 + h0, k2 = static_cast<long>(a) * k1 + k0;
+    if (k2 > 100'000'000) break;
+    h0 = h1, h1 = h2, k0 = k1, k1 = k2;
+    if (std::abs(static_cast<double>(h1) / static_cast<double>(k1) - target) <= tolerance) break;
+    const double frac = x - a;
+    if (frac < 1e-15) break;
+    x = 1 / frac;
+  }
+  Rational q(negative ? -h1 : h1, k1);
+  q.canonicalize();
+  return q;
+}
 
 }  // namespace equilibria

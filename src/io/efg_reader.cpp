@@ -3,7 +3,6 @@
 #include "equilibria/core/input_error.hpp"
 #include "equilibria/io/efg.hpp"
 #include "equilibria/io/nfg.hpp"
-#include "equilibria/io/number_parser.hpp"
 #include "equilibria/io/tokenizer.hpp"
 
 namespace equilibria {
@@ -19,18 +18,9 @@ class EfgParser {
   EfgParser(std::string_view text, const std::string& file) : tok_(text, file) {}
 
   GameTree parse() {
-    expect_word("EFG", "an .efg file starts with 'EFG 2 R'");
-    expect_word("2", "only version 2 of the .efg format is read");
-    const Token rd = tok_.next();
-    if (rd.kind != Kind::kWord || (rd.text != "R" && rd.text != "D")) {
-      tok_.fail(rd, "expected 'R' or 'D' after 'EFG 2', found " + Tokenizer::describe(rd));
-    }
-    labels_.title = expect_string("the game's title");
-    const Token open = tok_.next();
-    if (open.kind != Kind::kLeftBrace) tok_.fail(open, "expected '{' opening the list of players, found " + Tokenizer::describe(open));
-    while (tok_.peek().kind == Kind::kString) labels_.players.push_back(tok_.next().text);
-    expect(Kind::kRightBrace, "a player name in quotes or '}' closing the list of players");
-    if (labels_.players.empty()) tok_.fail(open, "the game has no players");
+    Tokenizer::Header header = tok_.read_header("EFG", "2");
+    labels_.title = std::move(header.title);
+    labels_.players = std::move(header.players);
     players_ = static_cast<int>(labels_.players.size());
     if (tok_.peek().kind == Kind::kString) labels_.comment = tok_.next().text;
     GameTreeBuilder builder(players_);
@@ -51,31 +41,11 @@ class EfgParser {
     std::vector<Rational> acc;  // outcome payoffs collected on the path
   };
 
-  void expect_word(const char* word, const char* hint) {
-    const Token t = tok_.next();
-    if (t.kind != Kind::kWord || t.text != word) {
-      tok_.fail(t, std::string("expected '") + word + "', found " + Tokenizer::describe(t) + " (" + hint + ")");
-    }
-  }
-  void expect(Kind kind, const char* what) {
-    const Token t = tok_.next();
-    if (t.kind != kind) tok_.fail(t, std::string("expected ") + what + ", found " + Tokenizer::describe(t));
-  }
-  std::string expect_string(const char* what) {
-    Token t = tok_.next();
-    if (t.kind != Kind::kString) tok_.fail(t, std::string("expected ") + what + " in quotes, found " + Tokenizer::describe(t));
-    return std::move(t.text);
-  }
+  void expect(Kind kind, const char* what) { tok_.expect(kind, what); }
   void skip_optional_string() {
     if (tok_.peek().kind == Kind::kString) tok_.next();
   }
-  Rational number(const Token& t, const char* what) {
-    if (t.kind != Kind::kWord) tok_.fail(t, std::string("expected ") + what + ", found " + Tokenizer::describe(t));
-    Rational q;
-    std::string why;
-    if (!parse_rational(t.text, q, &why)) tok_.fail(t, why);
-    return q;
-  }
+  Rational number(const Token& t, const char* what) { return tok_.number(t, what); }
   long integer(const Token& t, const char* what, long low, long high) {
     const Rational q = number(t, what);
     if (q.get_den() != 1 || q < low || q > high) {

@@ -1,27 +1,15 @@
 #include <sstream>
 
 #include "equilibria/io/efg.hpp"
+#include "equilibria/io/tokenizer.hpp"
 
 namespace equilibria {
-namespace {
-
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  out.push_back('"');
-  return out;
-}
-
-}  // namespace
 
 std::string write_efg(const GameTree& tree) {
   std::ostringstream out;
-  out << "EFG 2 R " << quoted(tree.labels().title) << " {";
-  for (int p = 0; p < tree.num_players(); ++p) out << ' ' << quoted(tree.labels().players[p]);
-  out << " }\n" << quoted(tree.labels().comment) << "\n\n";
+  out << "EFG 2 R " << gambit_quoted(tree.labels().title) << " {";
+  for (int p = 0; p < tree.num_players(); ++p) out << ' ' << gambit_quoted(tree.labels().players[p]);
+  out << " }\n" << gambit_quoted(tree.labels().comment) << "\n\n";
   // Each player's information sets are numbered in order of appearance.
   std::vector<int> number(tree.num_infosets());
   for (int p = 0; p < tree.num_players(); ++p) {
@@ -36,17 +24,17 @@ std::string write_efg(const GameTree& tree) {
       case NodeKind::kChance: {
         out << "c \"\" " << ++chance_sets << " \"\" {";
         for (int a = 0; a < tree.num_children(v); ++a) {
-          out << ' ' << quoted(tree.chance_labels(v)[a]) << ' ' << to_string(tree.chance_prob<Rational>(v, a));
+          out << ' ' << gambit_quoted(tree.chance_labels(v)[a]) << ' ' << to_string(tree.chance_prob<Rational>(v, a));
         }
         out << " } 0\n";
         break;
       }
       case NodeKind::kDecision: {
         const int i = tree.infoset(v);
-        out << "p \"\" " << tree.player(v) + 1 << ' ' << number[i] << ' ' << quoted(tree.labels().infosets[i]);
+        out << "p \"\" " << tree.player(v) + 1 << ' ' << number[i] << ' ' << gambit_quoted(tree.labels().infosets[i]);
         if (!listed[i]) {
           out << " {";
-          for (int a = 0; a < tree.num_actions(i); ++a) out << ' ' << quoted(tree.labels().actions[i][a]);
+          for (int a = 0; a < tree.num_actions(i); ++a) out << ' ' << gambit_quoted(tree.labels().actions[i][a]);
           out << " }";
           listed[i] = 1;
         }

@@ -1,9 +1,7 @@
-#include <fstream>
 #include <stdexcept>
 
 #include "equilibria/core/input_error.hpp"
 #include "equilibria/io/nfg.hpp"
-#include "equilibria/io/number_parser.hpp"
 #include "equilibria/io/tokenizer.hpp"
 
 namespace equilibria {
@@ -16,14 +14,9 @@ class NfgParser {
   NfgParser(std::string_view text, const std::string& file) : tok_(text, file) {}
 
   StrategicGame parse() {
-    expect_word("NFG", "an .nfg file starts with 'NFG 1 R'");
-    expect_word("1", "only version 1 of the .nfg format exists");
-    const Token rd = tok_.next();
-    if (rd.kind != Kind::kWord || (rd.text != "R" && rd.text != "D")) {
-      tok_.fail(rd, "expected 'R' or 'D' after 'NFG 1', found " + Tokenizer::describe(rd));
-    }
-    labels_.title = expect_string("the game's title");
-    read_players();
+    Tokenizer::Header header = tok_.read_header("NFG", "1");
+    labels_.title = std::move(header.title);
+    labels_.players = std::move(header.players);
     read_strategies();
     if (tok_.peek().kind == Kind::kString) labels_.comment = tok_.next().text;
     check_size();
@@ -34,28 +27,8 @@ class NfgParser {
   }
 
  private:
-  void expect_word(const char* word, const char* hint) {
-    const Token t = tok_.next();
-    if (t.kind != Kind::kWord || t.text != word) {
-      tok_.fail(t, std::string("expected '") + word + "', found " + Tokenizer::describe(t) + " (" + hint + ")");
-    }
-  }
-  void expect(Kind kind, const char* what) {
-    const Token t = tok_.next();
-    if (t.kind != kind) tok_.fail(t, std::string("expected ") + what + ", found " + Tokenizer::describe(t));
-  }
-  std::string expect_string(const char* what) {
-    Token t = tok_.next();
-    if (t.kind != Kind::kString) tok_.fail(t, std::string("expected ") + what + " in quotes, found " + Tokenizer::describe(t));
-    return std::move(t.text);
-  }
-
-  void read_players() {
-    expect(Kind::kLeftBrace, "'{' opening the list of players");
-    while (tok_.peek().kind == Kind::kString) labels_.players.push_back(tok_.next().text);
-    expect(Kind::kRightBrace, "a player name in quotes or '}' closing the list of players");
-    if (labels_.players.empty()) tok_.fail(tok_.peek(), "the game has no players");
-  }
+  void expect(Kind kind, const char* what) { tok_.expect(kind, what); }
+  Rational number(const Token& t, const char* what) { return tok_.number(t, what); }
 
   // Either `{ 3 2 }` (counts) or `{ { "a" "b" } { "c" } }` (names).
   void read_strategies() {
@@ -105,14 +78,6 @@ class NfgParser {
       tok_.fail(tok_.peek(), "game too large: more than " + std::to_string(kMaxPayoffEntries) +
                                  " payoff entries (players x strategy profiles)");
     }
-  }
-
-  Rational number(const Token& t, const char* what) {
-    if (t.kind != Kind::kWord) tok_.fail(t, std::string("expected ") + what + ", found " + Tokenizer::describe(t));
-    Rational q;
-    std::string why;
-    if (!parse_rational(t.text, q, &why)) tok_.fail(t, why);
-    return q;
   }
 
   // Player-major payoff table from the file's profile-major order. Values are
@@ -193,19 +158,6 @@ class NfgParser {
 
 StrategicGame read_nfg(std::string_view text, const std::string& file_name) {
   return NfgParser(text, file_name).parse();
-}
-
-std::string read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, 0, "cannot open file");
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size < 0) throw InputError(path, 0, "cannot read file (is it a directory?)");
-  if (size > kMaxGameFileBytes) throw InputError(path, 0, "file larger than " + std::to_string(kMaxGameFileBytes) + " bytes");
-  in.seekg(0, std::ios::beg);
-  std::string text(static_cast<std::size_t>(size), '\0');
-  if (size > 0 && !in.read(text.data(), size)) throw InputError(path, 0, "cannot read file");
-  return text;
 }
 
 StrategicGame read_nfg_file(const std::string& path) { return read_nfg(read_text_file(path), path); }

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "equilibria/core/input_error.hpp"
+#include "equilibria/io/number_parser.hpp"
 
 namespace equilibria {
 namespace {
@@ -40,6 +41,60 @@ std::string Tokenizer::describe(const Token& t) {
     case Token::Kind::kEnd: return "end of file";
   }
   return "token";
+}
+
+void Tokenizer::expect_word(const char* word, const char* hint) {
+  const Token t = next();
+  if (t.kind != Token::Kind::kWord || t.text != word) {
+    fail(t, std::string("expected '") + word + "', found " + describe(t) + " (" + hint + ")");
+  }
+}
+
+Token Tokenizer::expect(Token::Kind kind, const char* what) {
+  Token t = next();
+  if (t.kind != kind) fail(t, std::string("expected ") + what + ", found " + describe(t));
+  return t;
+}
+
+std::string Tokenizer::expect_string(const char* what) {
+  Token t = next();
+  if (t.kind != Token::Kind::kString) fail(t, std::string("expected ") + what + " in quotes, found " + describe(t));
+  return std::move(t.text);
+}
+
+Rational Tokenizer::number(const Token& t, const char* what) {
+  if (t.kind != Token::Kind::kWord) fail(t, std::string("expected ") + what + ", found " + describe(t));
+  Rational q;
+  std::string why;
+  if (!parse_rational(t.text, q, &why)) fail(t, why);
+  return q;
+}
+
+Tokenizer::Header Tokenizer::read_header(const char* magic, const char* version) {
+  const std::string hint = std::string("a file of this format starts with '") + magic + " " + version + " R'";
+  expect_word(magic, hint.c_str());
+  expect_word(version, "the only version of the format read");
+  const Token rd = next();
+  if (rd.kind != Token::Kind::kWord || (rd.text != "R" && rd.text != "D")) {
+    fail(rd, std::string("expected 'R' or 'D' after '") + magic + " " + version + "', found " + describe(rd));
+  }
+  Header h;
+  h.title = expect_string("the game's title");
+  const Token open = expect(Token::Kind::kLeftBrace, "'{' opening the list of players");
+  while (peek().kind == Token::Kind::kString) h.players.push_back(next().text);
+  expect(Token::Kind::kRightBrace, "a player name in quotes or '}' closing the list of players");
+  if (h.players.empty()) fail(open, "the game has no players");
+  return h;
+}
+
+std::string gambit_quoted(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
 }
 
 Token Tokenizer::scan() {

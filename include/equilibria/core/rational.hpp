@@ -12,6 +12,11 @@ using Rational = mpq_class;
 // "a/b", or "a" when the denominator is 1; always canonical.
 std::string to_string(const Rational& q);
 
+// The simplest fraction (continued fractions, denominator at most 10^8)
+// within 1e-10 * max(1, |v|) of v; 0 for |v| <= 1e-12. Used to guess the
+// exact value behind a floating answer, which is then verified exactly.
+Rational simple_fraction(double v);
+
 template <class T>
 struct Number;
 

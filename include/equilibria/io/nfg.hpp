@@ -7,11 +7,9 @@
 #include <string_view>
 
 #include "equilibria/games/strategic_game.hpp"
+#include "equilibria/io/text_file.hpp"
 
 namespace equilibria {
-
-// Larger files are refused before they are read.
-inline constexpr std::int64_t kMaxGameFileBytes = std::int64_t{1} << 30;
 
 // Throws InputError (file, line, cause) on anything malformed.
 StrategicGame read_nfg(std::string_view text, const std::string& file_name);
@@ -20,8 +18,5 @@ StrategicGame read_nfg_file(const std::string& path);
 // Writes the payoff version, with strategy names when the game has any;
 // read_nfg(write_nfg(g)) gives back g.
 std::string write_nfg(const StrategicGame& game);
-
-// Reads a whole file, refusing missing, unreadable or oversized ones.
-std::string read_text_file(const std::string& path);
 
 }  // namespace equilibria

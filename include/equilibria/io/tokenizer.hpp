@@ -4,6 +4,9 @@
 // whitespace. Every token knows its line, for error messages.
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "equilibria/core/rational.hpp"
 
 namespace equilibria {
 
@@ -28,6 +31,19 @@ class Tokenizer {
   // Describes a token for a message: 'word', "string", '{', end of file.
   static std::string describe(const Token& t);
 
+  // Expectations shared by the formats; each fails with file, line and cause.
+  void expect_word(const char* word, const char* hint);
+  Token expect(Token::Kind kind, const char* what);
+  std::string expect_string(const char* what);
+  Rational number(const Token& t, const char* what);
+
+  // The header both formats share: MAGIC VERSION R|D "title" { "player" ... }.
+  struct Header {
+    std::string title;
+    std::vector<std::string> players;
+  };
+  Header read_header(const char* magic, const char* version);
+
  private:
   Token scan();
 
@@ -37,5 +53,8 @@ class Tokenizer {
   int line_ = 1;
   Token current_;
 };
+
+// A string in Gambit's syntax: quoted, with '"' and '\\' escaped.
+std::string gambit_quoted(const std::string& s);
 
 }  // namespace equilibria

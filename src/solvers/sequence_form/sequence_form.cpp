@@ -33,38 +33,40 @@ SequenceForm sequence_form(const GameTree& tree) {
   }
   // Payoffs: each terminal adds its chance-weighted payoff at its pair of sequences.
   std::map<std::pair<int, int>, std::pair<Rational, Rational>> cells;
-  struct Frame {
-    int node;
-    Rational chance;
-    int seq[2];
-  };
-  std::vector<Frame> stack{{tree.root(), Rational(1), {0, 0}}};
-  while (!stack.empty()) {
-    Frame f = std::move(stack.back());
-    stack.pop_back();
-    const int v = f.node;
-    if (tree.kind(v) == NodeKind::kTerminal) {
-      auto& cell = cells[{f.seq[0], f.seq[1]}];
-      cell.first += f.chance * tree.payoff<Rational>(v, 0);
-      cell.second += f.chance * tree.payoff<Rational>(v, 1);
-      continue;
-    }
-    for (int a = 0; a < tree.num_children(v); ++a) {
-      Frame c{tree.child(v, a), f.chance, {f.seq[0], f.seq[1]}};
-      if (tree.kind(v) == NodeKind::kChance) {
-        c.chance *= tree.chance_prob<Rational>(v, a);
-        if (c.chance == 0) continue;
-      } else {
-        c.seq[tree.player(v)] = sf.sequence_of_action[tree.action_begin(tree.infoset(v)) + a];
-      }
-      stack.push_back(std::move(c));
-    }
+  for (const auto& leaf : leaf_sequences(tree, sf)) {
+    auto& cell = cells[{leaf.sequence[0], leaf.sequence[1]}];
+    cell.first += leaf.chance * tree.payoff<Rational>(leaf.node, 0);
+    cell.second += leaf.chance * tree.payoff<Rational>(leaf.node, 1);
   }
   for (const auto& [key, value] : cells) {
     if (value.first != 0) sf.payoff[0].push_back({key.first, key.second, value.first});
     if (value.second != 0) sf.payoff[1].push_back({key.first, key.second, value.second});
   }
   return sf;
+}
+
+std::vector<LeafSequences> leaf_sequences(const GameTree& tree, const SequenceForm& sf) {
+  std::vector<LeafSequences> leaves;
+  std::vector<LeafSequences> stack{{tree.root(), {0, 0}, Rational(1)}};
+  while (!stack.empty()) {
+    LeafSequences f = std::move(stack.back());
+    stack.pop_back();
+    if (tree.kind(f.node) == NodeKind::kTerminal) {
+      leaves.push_back(std::move(f));
+      continue;
+    }
+    for (int a = 0; a < tree.num_children(f.node); ++a) {
+      LeafSequences c{tree.child(f.node, a), {f.sequence[0], f.sequence[1]}, f.chance};
+      if (tree.kind(f.node) == NodeKind::kChance) {
+        c.chance *= tree.chance_prob<Rational>(f.node, a);
+        if (c.chance == 0) continue;
+      } else {
+        c.sequence[tree.player(f.node)] = sf.sequence_of_action[tree.action_begin(tree.infoset(f.node)) + a];
+      }
+      stack.push_back(std::move(c));
+    }
+  }
+  return leaves;
 }
 
 Behavior<Rational> behavior_from_plans(const GameTree& tree, const SequenceForm& sf, const std::vector<Rational>& x,

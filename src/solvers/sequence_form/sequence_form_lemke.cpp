@@ -48,40 +48,14 @@ Lcp build_lcp(const SequenceForm& sf, const GameTree& tree) {
     }
   }
   const Rational shift = top + 1;
-  // The shift adds -shift times each leaf's chance reach at its sequence pair.
-  std::vector<std::pair<std::pair<int, int>, Rational>> reach;
-  {
-    struct Frame {
-      int node;
-      Rational chance;
-      int seq[2];
-    };
-    std::vector<Frame> stack{{tree.root(), Rational(1), {0, 0}}};
-    while (!stack.empty()) {
-      Frame f = std::move(stack.back());
-      stack.pop_back();
-      if (tree.kind(f.node) == NodeKind::kTerminal) {
-        reach.push_back({{f.seq[0], f.seq[1]}, f.chance});
-        continue;
-      }
-      for (int a = 0; a < tree.num_children(f.node); ++a) {
-        Frame c{tree.child(f.node, a), f.chance, {f.seq[0], f.seq[1]}};
-        if (tree.kind(f.node) == NodeKind::kChance) {
-          c.chance *= tree.chance_prob<Rational>(f.node, a);
-        } else {
-          c.seq[tree.player(f.node)] = sf.sequence_of_action[tree.action_begin(tree.infoset(f.node)) + a];
-        }
-        stack.push_back(std::move(c));
-      }
-    }
-  }
   auto at = [&](int r, int c) -> Rational& { return l.m[static_cast<std::size_t>(r) * l.size + c]; };
   const int p0 = l.n1 + l.n2, q0 = p0 + l.m1;
   for (const auto& e : sf.payoff[0]) at(e.row, l.y0() + e.col) -= e.value;          // -A y
   for (const auto& e : sf.payoff[1]) at(l.y0() + e.col, e.row) -= e.value;          // -B^T x
-  for (const auto& [cell, chance] : reach) {
-    at(cell.first, l.y0() + cell.second) += shift * chance;
-    at(l.y0() + cell.second, cell.first) += shift * chance;
+  // The shift adds -shift times each leaf's chance reach at its sequence pair.
+  for (const auto& leaf : leaf_sequences(tree, sf)) {
+    at(leaf.sequence[0], l.y0() + leaf.sequence[1]) += shift * leaf.chance;
+    at(l.y0() + leaf.sequence[1], leaf.sequence[0]) += shift * leaf.chance;
   }
   for (const auto& e : sf.constraint_matrix[0]) {  // E: rows = constraints, cols = sequences
     at(e.col, p0 + e.row) -= e.value;
@@ -198,25 +172,6 @@ std::optional<std::vector<Rational>> exact_z(const Lcp& l, const std::vector<int
   std::vector<Rational> z(n, Rational(0));
   for (int j = 0; j < k; ++j) z[support[j]] = (*s)[j];
   return z;
-}
-
-Rational simple_fraction(double v) {
-  if (!(v > 1e-12)) return Rational(0);
-  long h0 = 0, h1 = 1, k0 = 1, k1 = 0;
-  double x = v;
-  for (int step = 0; step < 40; ++step) {
-    const double a = std::floor(x);
-    const long h2 = static_cast<long>(a) * h1 + h0, k2 = static_cast<long>(a) * k1 + k0;
-    if (k2 > 100'000'000) break;
-    h0 = h1, h1 = h2, k0 = k1, k1 = k2;
-    if (std::abs(static_cast<double>(h1) / static_cast<double>(k1) - v) < 1e-10 * std::max(1.0, v)) break;
-    const double frac = x - a;
-    if (frac < 1e-15) break;
-    x = 1 / frac;
-  }
-  Rational q(h1, k1);
-  q.canonicalize();
-  return q;
 }
 
 }  // namespace

@@ -101,27 +101,6 @@ PlayerLp solve_player(const SequenceForm& sf, int own) {
   return out;
 }
 
-// The simplest fraction within 1e-9 of v (continued fractions, bounded denominator).
-Rational nearby_fraction(double v) {
-  if (!(v > 1e-12)) return Rational(0);
-  if (v > 1 - 1e-12) return Rational(1);
-  long h0 = 0, h1 = 1, k0 = 1, k1 = 0;
-  double x = v;
-  for (int step = 0; step < 40; ++step) {
-    const double a = std::floor(x);
-    const long h2 = static_cast<long>(a) * h1 + h0, k2 = static_cast<long>(a) * k1 + k0;
-    if (k2 > 100'000'000) break;
-    h0 = h1, h1 = h2, k0 = k1, k1 = k2;
-    if (std::abs(static_cast<double>(h1) / static_cast<double>(k1) - v) < 1e-9) break;
-    const double frac = x - a;
-    if (frac < 1e-15) break;
-    x = 1 / frac;
-  }
-  Rational q(h1, k1);
-  q.canonicalize();
-  return q;
-}
-
 std::vector<Rational> rounded(const std::vector<double>& plan) {
   std::vector<Rational> out;
   for (double v : plan) out.push_back(v > 0 ? Rational(v) : Rational(0));
@@ -160,7 +139,7 @@ SequenceFormLpResult solve_sequence_form_lp(const GameTree& tree) {
   for (int i = 0; i < tree.num_infosets(); ++i) {
     const int b = tree.action_begin(i), k = tree.num_actions(i);
     Rational sum(0);
-    for (int a = b; a < b + k; ++a) sum += simple[a] = nearby_fraction(approx[a].get_d());
+    for (int a = b; a < b + k; ++a) sum += simple[a] = simple_fraction(approx[a].get_d());
     for (int a = b; a < b + k; ++a) simple[a] = sum > 0 ? Rational(simple[a] / sum) : Rational(1, k);
   }
   if (accept(std::move(simple))) return result;

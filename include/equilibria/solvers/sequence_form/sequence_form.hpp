@@ -29,6 +29,15 @@ struct SequenceForm {
 // Throws std::invalid_argument unless the tree has two players and perfect recall.
 SequenceForm sequence_form(const GameTree& tree);
 
+// Every leaf reached with positive chance probability: its node, the pair of
+// sequences leading to it, and chance's probability of reaching it.
+struct LeafSequences {
+  int node;
+  int sequence[2];
+  Rational chance;
+};
+std::vector<LeafSequences> leaf_sequences(const GameTree& tree, const SequenceForm& sf);
+
 // A behaviour profile from two realization plans (probabilities where a set
 // is unreachable: uniform).
 Behavior<Rational> behavior_from_plans(const GameTree& tree, const SequenceForm& sf, const std::vector<Rational>& x,
