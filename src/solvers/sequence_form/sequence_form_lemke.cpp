@@ -185,10 +185,10 @@ SequenceFormLemkeResult solve_sequence_form_lemke(const GameTree& tree, const So
                                std::vector<Rational>(z.begin() + lcp.n1, z.begin() + lcp.n1 + lcp.n2));
   };
   auto accept = [&](Behavior<Rational> b) {
-    TreeCertificate<Rational> cert = certify_behavior(tree, b);
-    if (cert.nash_conv != 0) return false;
+    auto cert = exact_equilibrium_certificate(tree, b);
+    if (!cert) return false;
     result.behavior = std::move(b);
-    result.cert = std::move(cert);
+    result.cert = std::move(*cert);
     result.exact = true;
     return true;
   };

@@ -122,10 +122,10 @@ SequenceFormLpResult solve_sequence_form_lp(const GameTree& tree) {
   SequenceFormLpResult result;
   result.value = first.value;
   auto accept = [&](Behavior<Rational> b) {
-    TreeCertificate<Rational> cert = certify_behavior(tree, b);
-    if (cert.nash_conv != 0) return false;
+    auto cert = exact_equilibrium_certificate(tree, b);
+    if (!cert) return false;
     result.behavior = std::move(b);
-    result.cert = std::move(cert);
+    result.cert = std::move(*cert);
     result.exact = true;
     return true;
   };
