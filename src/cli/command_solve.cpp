@@ -4,6 +4,9 @@
 
 #include "commands.hpp"
 #include "equilibria/core/input_error.hpp"
+#include "equilibria/io/distribution_constraints.hpp"
+#include "equilibria/io/text_file.hpp"
+#include "equilibria/solvers/correlated/correlated_lp.hpp"
 #include "game_loader.hpp"
 #include "json_report.hpp"
 #include "methods.hpp"
@@ -15,6 +18,9 @@ namespace {
 struct SolveArgs {
   std::string game;
   std::string builtin;
+  std::string concept_name = "nash";
+  std::string objective = "welfare";
+  std::string constraints;
   std::string method;
   std::string format = "text";
   MethodOptions options;
@@ -113,8 +119,95 @@ void print_tree(const GameTree& tree, const SolveArgs& args, const TreeMethodRes
   }
 }
 
+CorrelatedObjective parse_objective(const std::string& text, const StrategicGame& game) {
+  CorrelatedObjective o;
+  if (text == "welfare") return o;
+  if (text == "min-player") {
+    o.kind = CorrelatedObjective::Kind::kMinPlayer;
+    return o;
+  }
+  if (text == "none") {
+    o.kind = CorrelatedObjective::Kind::kNone;
+    return o;
+  }
+  if (text.rfind("player:", 0) == 0) {
+    try {
+      std::size_t used = 0;
+      const int k = std::stoi(text.substr(7), &used);
+      if (used == text.size() - 7 && k >= 1 && k <= game.num_players()) {
+        o.kind = CorrelatedObjective::Kind::kPlayer;
+        o.player = k - 1;
+        return o;
+      }
+    } catch (const std::exception&) {
+    }
+  }
+  throw InputError("--objective", 0,
+                   "expected welfare, min-player, none or player:K with K from 1 to " + std::to_string(game.num_players()));
+}
+
+int run_correlated(const StrategicGame& game, const SolveArgs& args, const std::string& name) {
+  const CorrelatedConcept kind = args.concept_name == "ce" ? CorrelatedConcept::kCorrelated : CorrelatedConcept::kCoarseCorrelated;
+  const CorrelatedObjective objective = parse_objective(args.objective, game);
+  std::vector<DistributionConstraint> extra;
+  if (!args.constraints.empty()) {
+    extra = read_distribution_constraints(read_text_file(args.constraints), args.constraints, game);
+  }
+  const auto start = std::chrono::steady_clock::now();
+  CorrelatedResult r;
+  try {
+    r = solve_correlated_lp(game, kind, objective, extra);
+  } catch (const std::invalid_argument& e) {
+    throw InputError(name, 0, e.what());
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  auto number = [&](const Rational& q) { return r.exact ? Json(to_string(q)) : Json(q.get_d()); };
+  Json eqs = Json::array();
+  if (r.feasible) {
+    Json dist = Json::array(), payoffs = Json::array(), gains = Json::array();
+    for (std::int64_t s = 0; s < game.num_profiles(); ++s) {
+      if (r.distribution[s] != 0) dist.push_back(Json{{"profile", game.profile_of_index(s)}, {"probability", number(r.distribution[s])}});
+    }
+    for (const auto& p : r.cert.payoffs) payoffs.push_back(number(p));
+    for (const auto& g : r.cert.gains) gains.push_back(number(g));
+    eqs.push_back(Json{{"distribution", std::move(dist)}, {"payoffs", std::move(payoffs)}, {"regret", std::move(gains)}});
+  }
+  if (parse_output_format(args.format) == OutputFormat::kJson) {
+    Json out{{"game", game_json(game)},
+             {"concept", args.concept_name},
+             {"method", "lp"},
+             {"exact", r.exact},
+             {"status", r.feasible ? "complete" : "infeasible"},
+             {"objective", Json{{"kind", args.objective}, {"value", r.feasible ? number(r.objective) : Json(nullptr)}}},
+             {"equilibria", std::move(eqs)},
+             {"seconds", seconds},
+             {"stats", Json{{"simplex_iterations", r.simplex_iterations}}}};
+    std::cout << out.dump(2) << '\n';
+    return 0;
+  }
+  if (!r.feasible) {
+    std::cout << args.concept_name << ": no distribution satisfies the constraints\n";
+    return 0;
+  }
+  std::cout << args.concept_name << " (" << args.objective << "): " << (r.exact ? "exact" : "floating") << ", " << seconds
+            << " s\n  objective " << (r.exact ? to_string(r.objective) : std::to_string(r.objective.get_d())) << '\n';
+  for (std::int64_t s = 0; s < game.num_profiles(); ++s) {
+    if (r.distribution[s] == 0) continue;
+    std::cout << "  ";
+    const auto pure = game.profile_of_index(s);
+    for (int p = 0; p < game.num_players(); ++p) std::cout << (p ? ", " : "(") << game.strategy_label(p, pure[p]);
+    std::cout << "): " << (r.exact ? to_string(r.distribution[s]) : std::to_string(r.distribution[s].get_d())) << '\n';
+  }
+  std::cout << "  payoffs " << join_rationals(r.cert.payoffs) << "\n  deviation gains " << join_rationals(r.cert.gains) << '\n';
+  return 0;
+}
+
 int run(const SolveArgs& args) {
   LoadedGame game = load_game(args.game, args.builtin);
+  if (args.concept_name != "nash") {
+    if (!game.strategic) throw InputError(game.name, 0, "correlated equilibria are computed for strategic games (.nfg)");
+    return run_correlated(*game.strategic, args, game.name);
+  }
   if (game.tree) {
     const std::string method = args.method.empty() ? "cfr+" : args.method;
     SolveArgs named = args;
@@ -154,6 +247,13 @@ CommandRunner add_solve_command(CLI::App& root) {
   CLI::App* cmd = root.add_subcommand("solve", "Compute equilibria of a game and certify each one");
   cmd->add_option("game", args->game, "Game file (Gambit .nfg or .efg)");
   cmd->add_option("--game", args->builtin, "A built-in game tree instead of a file: kuhn, leduc, goofspiel(cards=4), liars_dice(dice=1,faces=6)");
+  cmd->add_option("--concept", args->concept_name,
+                  "nash; ce (correlated) or cce (coarse correlated equilibrium), by LP over joint distributions")
+      ->check(CLI::IsMember(std::vector<std::string>{"nash", "ce", "cce"}))
+      ->capture_default_str();
+  cmd->add_option("--objective", args->objective, "ce/cce: welfare, player:K, min-player or none")->capture_default_str();
+  cmd->add_option("--constraints", args->constraints,
+                  "ce/cce: JSON file of extra linear constraints (forbidden profiles, payoff caps, marginal bounds)");
   cmd->add_option("-m,--method", args->method,
                   "Solution method. Strategic games: pure, enumerate, lemke-howson, lp, support "
                   "(default: lemke-howson for two players, else pure). Trees: cfr, cfr+, linear-cfr, dcfr, pcfr+ "

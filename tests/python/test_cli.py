@@ -119,3 +119,20 @@ def test_malformed_file_gives_one_line_and_exit_2(name, line, cause):
 
 def test_malformed_corpus_is_large_enough():
     assert len(list(malformed_cases())) >= 30
+
+
+def test_correlated_equilibria(tmp_path):
+    chicken = os.path.join(SOURCE, "examples", "chicken.nfg")
+    out = json.loads(run_cli("solve", chicken, "--concept", "ce", "-f", "json").stdout)
+    assert out["concept"] == "ce" and out["exact"] is True and out["objective"]["value"] == "21/2"
+    dist = {tuple(d["profile"]): d["probability"] for d in out["equilibria"][0]["distribution"]}
+    assert dist == {(1, 1): "1/2", (0, 1): "1/4", (1, 0): "1/4"}
+    assert out["equilibria"][0]["regret"] == ["0", "0"]
+    c = tmp_path / "c.json"
+    c.write_text('{"constraints": [{"payoff": 0, ">=": 8}]}')
+    infeasible = json.loads(run_cli("solve", chicken, "--concept", "cce", "--constraints", c, "-f", "json").stdout)
+    assert infeasible["status"] == "infeasible" and infeasible["equilibria"] == []
+    c.write_text('{"constraints": [{"nonsense": 1}]}')
+    bad = run_cli("solve", chicken, "--concept", "ce", "--constraints", c)
+    assert bad.returncode == 2 and str(c) in bad.stderr
+    assert run_cli("solve", chicken, "--concept", "ce", "--objective", "player:3").returncode == 2

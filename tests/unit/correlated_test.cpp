@@ -1,0 +1,89 @@
+// Correlated and coarse correlated equilibria against hand-solved games.
+#include <gtest/gtest.h>
+
+#include "equilibria/core/input_error.hpp"
+#include "equilibria/io/distribution_constraints.hpp"
+#include "equilibria/io/nfg.hpp"
+#include "equilibria/solvers/correlated/correlated_lp.hpp"
+#include "test_games.hpp"
+
+namespace equilibria {
+namespace {
+
+StrategicGame chicken() {
+  // Dare/Chicken: (D,D) 0,0; (D,C) 7,2; (C,D) 2,7; (C,C) 6,6.
+  return test::bimatrix({{0, 7}, {2, 6}}, {{0, 2}, {7, 6}});
+}
+
+TEST(DeviationGains, ByHand) {
+  const auto g = chicken();
+  // All mass on (D,D): each player gains 2 by swerving.
+  std::vector<Rational> mu(4, 0);
+  mu[g.profile_index({0, 0})] = 1;
+  const auto ce = certify_distribution(g, mu, CorrelatedConcept::kCorrelated);
+  EXPECT_EQ(ce.gains, (std::vector<Rational>{2, 2}));
+  EXPECT_EQ(ce.payoffs, (std::vector<Rational>{0, 0}));
+  // Uniform: the row player earns 15/4. CE: told D, swerving gains (2+6)/4 - (0+7)/4 = 1/4
+  // (told C, daring loses 1/4). CCE: always swerving earns 4, a gain of 1/4; always daring 7/2.
+  std::vector<Rational> uniform(4, Rational(1, 4));
+  EXPECT_EQ(certify_distribution(g, uniform, CorrelatedConcept::kCorrelated).gains[0], Rational(1, 4));
+  EXPECT_EQ(certify_distribution(g, uniform, CorrelatedConcept::kCoarseCorrelated).gains[0], Rational(1, 4));
+  EXPECT_EQ(certify_distribution(g, uniform, CorrelatedConcept::kCoarseCorrelated).payoffs[0], Rational(15, 4));
+}
+
+TEST(CorrelatedLp, ChickensWelfareMaximisingCe) {
+  const auto r = solve_correlated_lp(chicken(), CorrelatedConcept::kCorrelated, {}, {});
+  ASSERT_TRUE(r.exact);
+  EXPECT_EQ(r.objective, Rational(21, 2));
+  EXPECT_EQ(r.distribution[chicken().profile_index({1, 1})], Rational(1, 2));
+  EXPECT_EQ(r.distribution[chicken().profile_index({0, 1})], Rational(1, 4));
+  EXPECT_EQ(r.cert.gains, (std::vector<Rational>{0, 0}));
+}
+
+TEST(CorrelatedLp, ObjectivesAndConstraints) {
+  const auto g = chicken();
+  CorrelatedObjective row;
+  row.kind = CorrelatedObjective::Kind::kPlayer;
+  row.player = 0;
+  EXPECT_EQ(solve_correlated_lp(g, CorrelatedConcept::kCorrelated, row, {}).objective, 7);
+  CorrelatedObjective fair;
+  fair.kind = CorrelatedObjective::Kind::kMinPlayer;
+  EXPECT_EQ(solve_correlated_lp(g, CorrelatedConcept::kCoarseCorrelated, fair, {}).objective, Rational(21, 4));
+  const auto forbid = read_distribution_constraints(R"({"constraints": [{"forbid": [[1, 1]]}]})", "c.json", g);
+  const auto r = solve_correlated_lp(g, CorrelatedConcept::kCorrelated, {}, forbid);
+  ASSERT_TRUE(r.exact);
+  EXPECT_EQ(r.distribution[g.profile_index({1, 1})], 0);
+  EXPECT_EQ(r.objective, 9);  // a pure equilibrium is then best
+  const auto impossible = read_distribution_constraints(R"({"constraints": [{"payoff": 0, ">=": "15/2"}]})", "c.json", g);
+  EXPECT_FALSE(solve_correlated_lp(g, CorrelatedConcept::kCorrelated, {}, impossible).feasible);
+  const auto marginal =
+      read_distribution_constraints(R"({"constraints": [{"marginal": [0, 0], ">=": "1/2"}]})", "c.json", g);
+  const auto m = solve_correlated_lp(g, CorrelatedConcept::kCorrelated, {}, marginal);
+  ASSERT_TRUE(m.exact);
+  EXPECT_GE(m.distribution[g.profile_index({0, 0})] + m.distribution[g.profile_index({0, 1})], Rational(1, 2));
+}
+
+TEST(CorrelatedLp, ExactOnThreePlayerCorpusGames) {
+  for (const char* name : {"2x2x2.nfg", "3x3x3.nfg", "5x4x3.nfg"}) {
+    const auto g = read_nfg_file(test::shared_dir() + "/games/gambit/" + name);
+    for (auto kind : {CorrelatedConcept::kCorrelated, CorrelatedConcept::kCoarseCorrelated}) {
+      const auto r = solve_correlated_lp(g, kind, {}, {});
+      ASSERT_TRUE(r.feasible) << name;
+      EXPECT_TRUE(r.exact) << name;
+      EXPECT_EQ(r.cert.max_gain, 0) << name;
+    }
+  }
+}
+
+TEST(DistributionConstraints, BadFilesAreRefused) {
+  const auto g = chicken();
+  for (const char* bad : {R"([])", R"({"constraints": [{"forbid": [[0, 5]]}]})", R"({"constraints": [{"payoff": 3, "<=": 1}]})",
+                          R"({"constraints": [{"payoff": 0}]})", R"({"constraints": [{"payoff": 0, "<=": "x"}]})",
+                          R"({"constraints": [{"marginal": [0], "<=": 1}]})", R"({"constraints": [{"wish": 1, "<=": 1}]})",
+                          "{"}) {
+    EXPECT_THROW(read_distribution_constraints(bad, "c.json", g), InputError) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace equilibria
