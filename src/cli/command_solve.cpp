@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <iostream>
 #include <map>
 
@@ -7,6 +9,7 @@
 #include "equilibria/io/distribution_constraints.hpp"
 #include "equilibria/io/text_file.hpp"
 #include "equilibria/solvers/correlated/correlated_lp.hpp"
+#include "equilibria/solvers/no_regret/no_regret_dynamics.hpp"
 #include "game_loader.hpp"
 #include "json_report.hpp"
 #include "methods.hpp"
@@ -202,8 +205,69 @@ int run_correlated(const StrategicGame& game, const SolveArgs& args, const std::
   return 0;
 }
 
+// Exact deviation gains of a floating distribution (each entry taken exactly, then normalised).
+CorrelatedCertificate<Rational> certify_floating(const StrategicGame& game, const std::vector<double>& joint,
+                                                 CorrelatedConcept kind, std::vector<Rational>& exact) {
+  exact.assign(joint.size(), Rational(0));
+  Rational sum(0);
+  for (std::size_t s = 0; s < joint.size(); ++s) sum += exact[s] = joint[s] > 0 ? Rational(joint[s]) : Rational(0);
+  for (auto& x : exact) x /= sum;
+  return certify_distribution(game, exact, kind);
+}
+
+int run_learner(const StrategicGame& game, const SolveArgs& args, const std::string& name) {
+  if (game.num_profiles() > kMaxCorrelatedProfiles) {
+    throw InputError(name, 0, "no-regret dynamics keep the joint play densely: at most " +
+                                  std::to_string(kMaxCorrelatedProfiles) + " profiles");
+  }
+  NoRegretOptions options;
+  options.learner = learner_from_name(args.method);
+  options.iterations = args.tree.iterations;
+  options.control = SolveControl::with_time_limit(args.options.time_limit);
+  std::ofstream log;
+  if (!args.tree.log_path.empty()) {
+    log.open(args.tree.log_path);
+    if (!log) throw InputError(args.tree.log_path, 0, "cannot write log");
+    log << "iteration,seconds,gap\n";
+    options.log_every = args.tree.log_every > 0 ? args.tree.log_every : std::max<std::int64_t>(1, options.iterations / 100);
+    options.log = [&](std::int64_t t, double seconds, double gap) { log << t << ',' << seconds << ',' << gap << '\n'; };
+  }
+  const NoRegretResult r = run_no_regret(game, options);
+  std::vector<Rational> exact;
+  const auto cert = certify_floating(game, r.joint, r.concept_target, exact);
+  const char* concept_name = r.concept_target == CorrelatedConcept::kCorrelated ? "ce" : "cce";
+  if (parse_output_format(args.format) == OutputFormat::kJson) {
+    Json dist = Json::array(), payoffs = Json::array(), gains = Json::array();
+    for (std::int64_t s = 0; s < game.num_profiles(); ++s) {
+      if (r.joint[s] > 0) dist.push_back(Json{{"profile", game.profile_of_index(s)}, {"probability", r.joint[s]}});
+    }
+    for (const auto& p : cert.payoffs) payoffs.push_back(p.get_d());
+    for (const auto& g : cert.gains) gains.push_back(g.get_d());
+    Json out{{"game", game_json(game)},
+             {"concept", concept_name},
+             {"method", args.method},
+             {"exact", false},
+             {"status", to_string(r.status)},
+             {"iterations", r.iterations},
+             {"equilibria", Json::array({Json{{"distribution", std::move(dist)}, {"payoffs", std::move(payoffs)}, {"regret", std::move(gains)}}})},
+             {"gap", cert.max_gain.get_d()},
+             {"seconds", r.seconds}};
+    std::cout << out.dump(2) << '\n';
+    return 0;
+  }
+  std::cout << args.method << ": " << r.iterations << " iterations (" << to_string(r.status) << ", " << r.seconds
+            << " s)\n  empirical play is an epsilon-" << concept_name << " with epsilon " << cert.max_gain.get_d()
+            << " (certified exactly)\n  payoffs";
+  for (const auto& p : cert.payoffs) std::cout << ' ' << p.get_d();
+  std::cout << '\n';
+  return 0;
+}
+
 int run(const SolveArgs& args) {
   LoadedGame game = load_game(args.game, args.builtin);
+  if (game.strategic && std::find(learner_names().begin(), learner_names().end(), args.method) != learner_names().end()) {
+    return run_learner(*game.strategic, args, game.name);
+  }
   if (args.concept_name != "nash") {
     if (!game.strategic) throw InputError(game.name, 0, "correlated equilibria are computed for strategic games (.nfg)");
     return run_correlated(*game.strategic, args, game.name);
@@ -236,6 +300,7 @@ int run(const SolveArgs& args) {
 
 std::vector<std::string> all_method_names() {
   std::vector<std::string> names = method_names();
+  for (const auto& n : learner_names()) names.push_back(n);
   for (const auto& n : tree_method_names()) names.push_back(n);
   return names;
 }
@@ -256,7 +321,9 @@ CommandRunner add_solve_command(CLI::App& root) {
                   "ce/cce: JSON file of extra linear constraints (forbidden profiles, payoff caps, marginal bounds)");
   cmd->add_option("-m,--method", args->method,
                   "Solution method. Strategic games: pure, enumerate, lemke-howson, lp, support "
-                  "(default: lemke-howson for two players, else pure). Trees: cfr, cfr+, linear-cfr, dcfr, pcfr+ "
+                  "(default: lemke-howson for two players, else pure); no-regret dynamics whose empirical play "
+                  "approaches a CCE (regret-matching, regret-matching+, hedge, optimistic-hedge) or a CE "
+                  "(swap-regret), with --iterations and --log. Trees: cfr, cfr+, linear-cfr, dcfr, pcfr+ "
                   "(default cfr+), mccfr-es, mccfr-os (Monte-Carlo CFR), lp (two-player constant-sum), lcp (two players, any payoffs)")
       ->check(CLI::IsMember(all_method_names()));
   cmd->add_option("-f,--format", args->format, "Output format")

@@ -136,3 +136,17 @@ def test_correlated_equilibria(tmp_path):
     bad = run_cli("solve", chicken, "--concept", "ce", "--constraints", c)
     assert bad.returncode == 2 and str(c) in bad.stderr
     assert run_cli("solve", chicken, "--concept", "ce", "--objective", "player:3").returncode == 2
+
+
+@pytest.mark.parametrize("learner", ["regret-matching", "regret-matching+", "hedge", "optimistic-hedge", "swap-regret"])
+def test_no_regret_dynamics(tmp_path, learner):
+    log = tmp_path / "gap.csv"
+    p = run_cli("solve", os.path.join(SOURCE, "examples", "chicken.nfg"), "-m", learner, "--iterations", "4000",
+                "--log", log, "-f", "json")
+    assert p.returncode == 0, p.stderr
+    out = json.loads(p.stdout)
+    assert out["concept"] == ("ce" if learner == "swap-regret" else "cce")
+    assert out["exact"] is False and out["iterations"] == 4000 and out["gap"] < 0.01
+    assert abs(sum(d["probability"] for d in out["equilibria"][0]["distribution"]) - 1) < 1e-9
+    rows = open(log).read().splitlines()
+    assert rows[0] == "iteration,seconds,gap" and len(rows) == 101
