@@ -8,6 +8,7 @@ packages=(
   coinor-libclp-dev     # LP solver
   nlohmann-json3-dev    # JSON in and out
   libcli11-dev          # command-line parsing
+  libeigen3-dev         # dense linear algebra for path following (logit QRE)
   libgtest-dev libgmock-dev libbenchmark-dev
   lrslib                # lrsnash: live peer for bimatrix tests and benchmarks
   python3-pytest python3-numpy python3-matplotlib

@@ -34,12 +34,14 @@ void print_strategic(const StrategicGame& game, const SolveArgs& args, const Met
   switch (parse_output_format(args.format)) {
     case OutputFormat::kJson: {
       Json out{{"game", game_json(game)},
-               {"concept", "nash"},
+               {"concept", result.concept_name},
                {"method", args.method},
                {"exact", result.exact},
                {"status", to_string(result.status)}};
       Json eqs = Json::array();
-      for (const auto& e : result.equilibria) eqs.push_back(equilibrium_json(e.profile, e.cert));
+      for (const auto& e : result.equilibria) {
+        eqs.push_back(result.exact ? equilibrium_json(e.profile, e.cert) : floating_equilibrium_json(e.profile, e.cert));
+      }
       out["equilibria"] = std::move(eqs);
       out["seconds"] = seconds;
       for (const auto& [name, value] : result.stats) out["stats"][name] = value;
@@ -347,6 +349,9 @@ CommandRunner add_solve_command(CLI::App& root) {
           CLI::ignore_case));
   cmd->add_flag("--cliques", args->options.cliques,
                 "enumerate: also report maximal cliques (convex sets) and connected components of equilibria");
+  cmd->add_option("--lambda", args->options.lambda,
+                  "logit: report the logit QRE at this lambda (payoffs scaled to range 1) instead of tracing to Nash")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--threads", args->options.threads, "Worker threads (0: one per hardware thread)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--iterations", args->tree.iterations, "Trees: iterations in all (a resumed run counts its own)")

@@ -27,6 +27,20 @@ Json equilibrium_json(const MixedProfile<Rational>& profile, const Certificate<R
               {"regret", rationals_json(cert.regrets)}};
 }
 
+Json floating_equilibrium_json(const MixedProfile<Rational>& profile, const Certificate<Rational>& cert) {
+  auto numbers = [](const std::vector<Rational>& v) {
+    Json out = Json::array();
+    for (const auto& x : v) out.push_back(x.get_d());
+    return out;
+  };
+  Json strategies = Json::array();
+  for (int p = 0; p < profile.num_players(); ++p) {
+    const auto probs = profile.player(p);
+    strategies.push_back(numbers(std::vector<Rational>(probs.begin(), probs.end())));
+  }
+  return Json{{"strategies", std::move(strategies)}, {"payoffs", numbers(cert.payoffs)}, {"regret", numbers(cert.regrets)}};
+}
+
 std::string gambit_line(const MixedProfile<Rational>& profile) {
   std::string line = "NE";
   for (const auto& x : profile.flat()) line += "," + to_string(x);

@@ -19,6 +19,8 @@ Json rationals_json(const std::vector<Rational>& values);
 Json profile_json(const MixedProfile<Rational>& profile);
 // {"strategies", "payoffs", "regret"} for an exact equilibrium.
 Json equilibrium_json(const MixedProfile<Rational>& profile, const Certificate<Rational>& cert);
+// The same as JSON numbers, for approximate answers: regret is then the certified epsilon.
+Json floating_equilibrium_json(const MixedProfile<Rational>& profile, const Certificate<Rational>& cert);
 
 std::string gambit_line(const MixedProfile<Rational>& profile);
 

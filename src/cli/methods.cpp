@@ -3,6 +3,7 @@
 #include "equilibria/core/input_error.hpp"
 #include "equilibria/solvers/enumerate/extreme_equilibria.hpp"
 #include "equilibria/solvers/lemke_howson/lemke_howson.hpp"
+#include "equilibria/solvers/logit/logit_qre.hpp"
 #include "equilibria/solvers/lp/zero_sum_lp.hpp"
 #include "equilibria/solvers/pure/pure_nash.hpp"
 #include "equilibria/solvers/support/support_enumeration.hpp"
@@ -110,10 +111,24 @@ MethodResult run_support(const StrategicGame& game, const MethodOptions& opts, c
   return result;
 }
 
+MethodResult run_logit(const StrategicGame& game, const MethodOptions& opts) {
+  LogitOptions options;
+  options.control = SolveControl::with_time_limit(opts.time_limit);
+  options.final_lambda = opts.lambda;
+  const LogitResult r = trace_logit(game, options);
+  MethodResult result;
+  result.status = r.status;
+  result.exact = r.exact;
+  if (opts.lambda > 0) result.concept_name = "logit-qre";
+  result.equilibria.push_back({r.profile, certify(game, r.profile)});
+  result.stats = {{"lambda", r.lambda}, {"steps", r.steps}};
+  return result;
+}
+
 }  // namespace
 
 const std::vector<std::string>& method_names() {
-  static const std::vector<std::string> names{"pure", "enumerate", "lemke-howson", "lp", "support"};
+  static const std::vector<std::string> names{"pure", "enumerate", "lemke-howson", "lp", "support", "logit"};
   return names;
 }
 
@@ -124,6 +139,7 @@ MethodResult run_method(const std::string& name, const StrategicGame& game, cons
   if (name == "enumerate") return run_enumerate(game, options, file);
   if (name == "lp") return run_lp(game, options, file);
   if (name == "support") return run_support(game, options, file);
+  if (name == "logit") return run_logit(game, options);
   throw InputError(file, 0, "unknown method '" + name + "'");
 }
 

@@ -20,6 +20,7 @@ struct MethodOptions {
   int threads = 0;          // 0 = one per hardware thread
   Arithmetic arithmetic = Arithmetic::kAuto;  // enumerate
   bool cliques = false;                       // enumerate: maximal cliques and components
+  double lambda = 0;                          // logit: report the QRE at this lambda instead of Nash
 };
 
 struct CertifiedEquilibrium {
@@ -32,6 +33,7 @@ struct MethodResult {
   SolveStatus status = SolveStatus::kComplete;
   bool exact = true;
   std::vector<std::pair<std::string, double>> stats;  // method-specific counts (pivots, ...)
+  std::string concept_name = "nash";                   // logit --lambda: "logit-qre"
   // enumerate --cliques: maximal convex sets conv(rows) x conv(columns) of
   // equilibria, and connected components as indices into `equilibria`.
   struct Clique {
