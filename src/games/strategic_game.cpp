@@ -1,5 +1,6 @@
 #include "equilibria/games/strategic_game.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -48,6 +49,11 @@ StrategicGame::StrategicGame(std::vector<int> strategy_counts, std::vector<Ratio
   }
   labels_.players.resize(counts_.size());
   labels_.strategies.resize(counts_.size());
+}
+
+double StrategicGame::payoff_range() const {
+  const auto [lo, hi] = std::minmax_element(approx_.begin(), approx_.end());
+  return *hi - *lo;
 }
 
 std::int64_t StrategicGame::profile_index(const std::vector<int>& pure) const {

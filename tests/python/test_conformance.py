@@ -10,12 +10,16 @@ from conftest import CLI, SHARED
 
 CONFORM = os.path.join(SHARED, "tools", "conform.py")
 RUNS = [
-    ("gambit", "pure,enumerate,lemke-howson,lp", ".nfg"),
+    ("gambit", "pure,enumerate,lemke-howson,lp,logit", ".nfg"),
     ("gambit", "lp,lcp", ".efg"),
     ("random", "pure", ""),
     ("random", "enumerate,lemke-howson", "_10x10_"),
     ("random", "lemke-howson", "_20x20_"),
-    ("random", "lemke-howson", "_50x50_"),
+    ("random", "lemke-howson,logit", "_50x50_"),
+    ("random", "logit", "_10x10_"),
+    ("random", "logit", "_20x20_"),
+    ("random", "logit", "x5x5_"),
+    ("random", "logit", "x4x4x4_"),
 ]
 
 

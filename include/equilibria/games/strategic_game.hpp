@@ -47,6 +47,8 @@ class StrategicGame {
   const T* payoffs(int player) const;
 
   bool doubles_are_exact() const { return doubles_are_exact_; }
+  // Largest minus smallest payoff over all players (doubles).
+  double payoff_range() const;
   // Every payoff an integer: exact sums can run on GMP integers.
   bool integral_payoffs() const { return integral_payoffs_; }
 

@@ -21,17 +21,8 @@ class ScaledGame {
  public:
   explicit ScaledGame(const StrategicGame& g) : g_(g), n_(g.num_players()), offset_(n_ + 1, 0) {
     for (int i = 0; i < n_; ++i) offset_[i + 1] = offset_[i] + g.num_strategies(i);
-    double lo = 0, hi = 0;
-    bool first = true;
-    for (int i = 0; i < n_; ++i) {
-      for (std::int64_t p = 0; p < g.num_profiles(); ++p) {
-        const double v = g.payoffs<double>(i)[p];
-        lo = first ? v : std::min(lo, v);
-        hi = first ? v : std::max(hi, v);
-        first = false;
-      }
-    }
-    scale_ = hi > lo ? 1.0 / (hi - lo) : 1.0;
+    const double range = g.payoff_range();
+    scale_ = range > 0 ? 1.0 / range : 1.0;
   }
 
   double range() const { return 1.0 / scale_; }
