@@ -7,6 +7,7 @@
 #include "equilibria/games/extensive/builtin_games.hpp"
 #include "equilibria/io/efg.hpp"
 #include "equilibria/io/nfg.hpp"
+#include "equilibria/io/preference_csv.hpp"
 
 namespace equilibria::cli {
 namespace {
@@ -39,7 +40,9 @@ LoadedGame load_game(const std::string& path, const std::string& builtin) {
   g.name = path;
   const std::string text = read_text_file(path);
   // The extension decides; a file with neither is read as what it says it is.
-  if (ends_with(path, ".efg") || (!ends_with(path, ".nfg") && looks_like_efg(text))) {
+  if (ends_with(path, ".csv")) {
+    g.strategic = read_preference_csv(text, path);
+  } else if (ends_with(path, ".efg") || (!ends_with(path, ".nfg") && looks_like_efg(text))) {
     g.tree = read_efg(text, path);
   } else {
     g.strategic = read_nfg(text, path);
