@@ -1,9 +1,12 @@
+#include <algorithm>
 #include <iostream>
 #include <iterator>
 
 #include "commands.hpp"
+#include "equilibria/core/input_error.hpp"
 #include "equilibria/io/nfg.hpp"
 #include "equilibria/io/profile_reader.hpp"
+#include "equilibria/verify/exploitability.hpp"
 #include "game_loader.hpp"
 #include "json_report.hpp"
 
@@ -12,10 +15,19 @@ namespace {
 
 struct VerifyArgs {
   std::string game;
+  std::string builtin;
   std::string profile;
   std::string format = "text";
   double tolerance = 1e-6;
 };
+
+// Exact values as rational strings; those of an approximate profile as numbers.
+Json values_json(const std::vector<Rational>& values, bool exact) {
+  if (exact) return rationals_json(values);
+  Json out = Json::array();
+  for (const auto& v : values) out.push_back(v.get_d());
+  return out;
+}
 
 Rational payoff_range(const StrategicGame& game) {
   Rational lo = game.payoff(0, 0), hi = lo;
@@ -29,14 +41,50 @@ Rational payoff_range(const StrategicGame& game) {
   return hi - lo;
 }
 
-int run(const VerifyArgs& args) {
-  const StrategicGame game = load_strategic_game(args.game);
+int run_tree(const GameTree& tree, const std::string& text, const VerifyArgs& args) {
+  const auto inputs = read_behavior_profiles(text, args.profile, tree);
+  const double allowed = args.tolerance * std::max(1.0, tree.payoff_range());
+  bool all_nash = true;
+  Json results = Json::array();
+  for (std::size_t k = 0; k < inputs.size(); ++k) {
+    const auto cert = certify_behavior(tree, inputs[k].flat);
+    const bool nash = inputs[k].exact ? cert.nash_conv == 0 : cert.nash_conv.get_d() <= allowed;
+    all_nash = all_nash && nash;
+    if (parse_output_format(args.format) == OutputFormat::kJson) {
+      const bool exact = inputs[k].exact;
+      results.push_back(Json{{"exact", exact},
+                             {"payoffs", values_json(cert.payoffs, exact)},
+                             {"regret", values_json(cert.regrets, exact)},
+                             {"nash_conv", exact ? Json(to_string(cert.nash_conv)) : Json(cert.nash_conv.get_d())},
+                             {"exploitability", cert.exploitability.get_d()},
+                             {"nash", nash}});
+    } else {
+      std::cout << "profile " << k + 1 << ": payoffs " << join_rationals(cert.payoffs) << "\n  regret  "
+                << join_rationals(cert.regrets) << "\n  "
+                << (nash ? (inputs[k].exact ? "exact Nash equilibrium" : "epsilon-Nash within tolerance")
+                         : "not a Nash equilibrium")
+                << " (NashConv " << cert.nash_conv.get_d() << ")\n";
+    }
+  }
+  if (parse_output_format(args.format) == OutputFormat::kJson) {
+    std::cout << Json{{"game", tree_json(tree)}, {"profiles", std::move(results)}, {"all_nash", all_nash}}.dump(2) << '\n';
+  }
+  return all_nash ? 0 : 1;
+}
+
+int run(VerifyArgs args) {
+  // With --game the one positional argument is the profile.
+  if (!args.builtin.empty() && args.profile.empty()) std::swap(args.game, args.profile);
+  if (args.profile.empty()) throw InputError("", 0, "no profile to verify: give GAME PROFILE (or --game NAME PROFILE)");
+  LoadedGame loaded = load_game(args.game, args.builtin);
   std::string text;
   if (args.profile == "-") {
     text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   } else {
     text = read_text_file(args.profile);
   }
+  if (loaded.tree) return run_tree(*loaded.tree, text, args);
+  const StrategicGame& game = *loaded.strategic;
   const auto inputs = read_profiles(text, args.profile, game.strategy_counts());
   // Approximate profiles are judged relative to the payoff scale.
   Rational range = payoff_range(game);
@@ -56,9 +104,9 @@ int run(const VerifyArgs& args) {
     if (parse_output_format(args.format) == OutputFormat::kJson) {
       Json r{{"strategies", profile_json(profile)},
              {"exact", in.exact},
-             {"payoffs", rationals_json(cert.payoffs)},
-             {"regret", rationals_json(cert.regrets)},
-             {"max_regret", to_string(cert.max_regret)},
+             {"payoffs", values_json(cert.payoffs, in.exact)},
+             {"regret", values_json(cert.regrets, in.exact)},
+             {"max_regret", in.exact ? Json(to_string(cert.max_regret)) : Json(cert.max_regret.get_d())},
              {"epsilon", cert.max_regret.get_d()},
              {"nash", nash}};
       results.push_back(std::move(r));
@@ -89,11 +137,11 @@ CommandRunner add_verify_command(CLI::App& root) {
       "verify",
       "Check profiles against a game: each player's regret, exact or epsilon Nash.\n"
       "Exit status 0 when every profile is an equilibrium, 1 when one is not, 2 on bad input");
-  cmd->add_option("game", args->game, "Game file (Gambit .nfg)")->required();
+  cmd->add_option("game", args->game, "Game file (.nfg, .efg, or .csv of pairwise comparisons)");
+  cmd->add_option("--game", args->builtin, "A built-in game tree instead of a file: kuhn, leduc, goofspiel(cards=4), liars_dice(dice=1,faces=6)");
   cmd->add_option("profile", args->profile,
                   "Profile file ('-' for stdin): JSON {\"strategies\": [[...], ...]}, the JSON output of "
-                  "solve, or Gambit 'NE,...' lines")
-      ->required();
+                  "solve, or Gambit 'NE,...' lines; for trees JSON {\"behavior\": ...} or solve's output");
   cmd->add_option("-f,--format", args->format, "Output format (text or json)")
       ->check(CLI::IsMember(std::vector<std::string>{"text", "json"}))
       ->capture_default_str();

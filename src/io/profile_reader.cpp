@@ -153,7 +153,76 @@ std::vector<ProfileInput> read_lines(std::string_view text, const std::string& f
   return out;
 }
 
+BehaviorInput behavior_from_json(const json& b, const std::string& file, const GameTree& tree) {
+  if (!b.is_array() || static_cast<int>(b.size()) != tree.num_players()) {
+    throw InputError(file, 1, "'behavior' must list one entry per player (" + std::to_string(tree.num_players()) + ")");
+  }
+  BehaviorInput in;
+  in.flat.assign(tree.num_global_actions(), Rational(0));
+  for (int p = 0; p < tree.num_players(); ++p) {
+    const auto& sets = tree.infosets_of(p);
+    if (!b[p].is_array() || b[p].size() != sets.size()) {
+      throw InputError(file, 1, "player " + std::to_string(p + 1) + " has " + std::to_string(sets.size()) + " information sets");
+    }
+    for (std::size_t k = 0; k < sets.size(); ++k) {
+      const int i = sets[k];
+      const json& v = b[p][k];
+      if (!v.is_array() || static_cast<int>(v.size()) != tree.num_actions(i)) {
+        throw InputError(file, 1, "player " + std::to_string(p + 1) + ", information set " + std::to_string(k + 1) +
+                                      ": needs " + std::to_string(tree.num_actions(i)) + " probabilities");
+      }
+      Rational sum(0);
+      for (int a = 0; a < tree.num_actions(i); ++a) {
+        Rational& q = in.flat[tree.action_begin(i) + a];
+        if (v[a].is_string()) {
+          std::string why;
+          if (!parse_rational(v[a].get<std::string>(), q, &why)) throw InputError(file, 1, why);
+        } else if (v[a].is_number() && std::isfinite(v[a].get<double>())) {
+          q = Rational(v[a].get<double>());
+          in.exact = false;
+        } else {
+          throw InputError(file, 1, "a probability must be a finite number or a string like \"1/3\"");
+        }
+        if (q < 0) throw InputError(file, 1, "negative probability");
+        sum += q;
+      }
+      if (sum != 1) {
+        if (std::abs(sum.get_d() - 1.0) > kSumTolerance) {
+          throw InputError(file, 1, "player " + std::to_string(p + 1) + ", information set " + std::to_string(k + 1) +
+                                        ": probabilities sum to " + std::to_string(sum.get_d()));
+        }
+        in.exact = false;
+        for (int a = 0; a < tree.num_actions(i); ++a) in.flat[tree.action_begin(i) + a] /= sum;
+      }
+    }
+  }
+  return in;
+}
+
 }  // namespace
+
+std::vector<BehaviorInput> read_behavior_profiles(std::string_view text, const std::string& file_name,
+                                                  const GameTree& tree) {
+  json doc;
+  try {
+    doc = json::parse(text);
+  } catch (const json::parse_error& e) {
+    throw InputError(file_name, 0, std::string("invalid JSON: ") + e.what());
+  }
+  std::vector<BehaviorInput> out;
+  if (doc.is_object() && doc.contains("equilibria") && doc["equilibria"].is_array()) {
+    for (const json& e : doc["equilibria"]) {
+      if (!e.is_object() || !e.contains("behavior")) throw InputError(file_name, 1, "an equilibrium has no 'behavior'");
+      out.push_back(behavior_from_json(e["behavior"], file_name, tree));
+    }
+  } else if (doc.is_object() && doc.contains("behavior")) {
+    out.push_back(behavior_from_json(doc["behavior"], file_name, tree));
+  } else {
+    throw InputError(file_name, 1, "expected an object with 'behavior' or 'equilibria'");
+  }
+  if (out.empty()) throw InputError(file_name, 1, "no behaviour profile found");
+  return out;
+}
 
 std::vector<ProfileInput> read_profiles(std::string_view text, const std::string& file_name,
                                         const std::vector<int>& strategy_counts) {

@@ -98,3 +98,19 @@ def test_mccfr_and_plot(tmp_path):
     assert p.returncode == 0, p.stderr
     assert open(png, "rb").read(8) == b"\x89PNG\r\n\x1a\n"
     assert run_cli("plot", tmp_path / "missing.csv", "-o", png).returncode == 2
+
+
+def test_verify_behaviour_profiles(tmp_path):
+    exact = tmp_path / "lp.json"
+    exact.write_text(run_cli("solve", "--game", "kuhn", "-m", "lp", "-f", "json").stdout)
+    p = run_cli("verify", "--game", "kuhn", exact, "-f", "json")
+    assert p.returncode == 0
+    out = json.loads(p.stdout)["profiles"][0]
+    assert out["exact"] is True and out["nash"] is True and out["regret"] == ["0", "0"]
+    rough = tmp_path / "cfr.json"
+    rough.write_text(run_cli("solve", "--game", "kuhn", "-m", "cfr", "--iterations", "50", "-f", "json").stdout)
+    p = run_cli("verify", "--game", "kuhn", rough, "-f", "json")
+    assert p.returncode == 1 and json.loads(p.stdout)["profiles"][0]["nash_conv"] > 1e-3
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"behavior": [[[1, 0]], []]}')
+    assert run_cli("verify", "--game", "kuhn", bad).returncode == 2

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "equilibria/games/extensive/game_tree.hpp"
 #include "equilibria/games/mixed_profile.hpp"
 
 namespace equilibria {
@@ -22,5 +23,16 @@ struct ProfileInput {
 // approximate).
 std::vector<ProfileInput> read_profiles(std::string_view text, const std::string& file_name,
                                         const std::vector<int>& strategy_counts);
+
+// Behaviour profiles of a tree, from JSON: {"behavior": [[[...], ...], ...]}
+// (per player, per information set in Gambit's order, per action) or the
+// output of `solve` on a tree. Each set's probabilities must sum to 1
+// (within 1e-6 when approximate); `flat` holds them by global action.
+struct BehaviorInput {
+  std::vector<Rational> flat;
+  bool exact = true;
+};
+std::vector<BehaviorInput> read_behavior_profiles(std::string_view text, const std::string& file_name,
+                                                  const GameTree& tree);
 
 }  // namespace equilibria
