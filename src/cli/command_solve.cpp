@@ -161,7 +161,7 @@ int run_correlated(const StrategicGame& game, const SolveArgs& args, const std::
   const auto start = std::chrono::steady_clock::now();
   CorrelatedResult r;
   try {
-    r = solve_correlated_lp(game, kind, objective, extra);
+    r = solve_correlated_lp(game, kind, objective, extra, SolveControl::with_time_limit(args.options.time_limit));
   } catch (const std::invalid_argument& e) {
     throw InputError(name, 0, e.what());
   }
@@ -182,12 +182,16 @@ int run_correlated(const StrategicGame& game, const SolveArgs& args, const std::
              {"concept", args.concept_name},
              {"method", "lp"},
              {"exact", r.exact},
-             {"status", r.feasible ? "complete" : "infeasible"},
+             {"status", r.status == SolveStatus::kStopped ? "stopped" : (r.feasible ? "complete" : "infeasible")},
              {"objective", Json{{"kind", args.objective}, {"value", r.feasible ? number(r.objective) : Json(nullptr)}}},
              {"equilibria", std::move(eqs)},
              {"seconds", seconds},
              {"stats", Json{{"simplex_iterations", r.simplex_iterations}}}};
     std::cout << out.dump(2) << '\n';
+    return 0;
+  }
+  if (r.status == SolveStatus::kStopped) {
+    std::cout << args.concept_name << ": stopped by the time limit before the LP was solved\n";
     return 0;
   }
   if (!r.feasible) {

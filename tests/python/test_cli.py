@@ -150,3 +150,11 @@ def test_no_regret_dynamics(tmp_path, learner):
     assert abs(sum(d["probability"] for d in out["equilibria"][0]["distribution"]) - 1) < 1e-9
     rows = open(log).read().splitlines()
     assert rows[0] == "iteration,seconds,gap" and len(rows) == 101
+
+
+def test_time_limit_stops_a_large_correlated_lp(tmp_path):
+    game = tmp_path / "big.nfg"
+    assert run_cli("generate", "uniform", "--size", "10x10x10x10x10", "--seed", "1", "-o", game).returncode == 0
+    p = run_cli("solve", game, "--concept", "ce", "--time-limit", "1", "-f", "json", timeout=60)
+    assert p.returncode == 0
+    assert json.loads(p.stdout)["status"] == "stopped"

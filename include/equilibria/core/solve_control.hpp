@@ -2,6 +2,7 @@
 // How a caller stops a long solve: a wall-clock deadline and an optional
 // cancel flag another thread may raise. Solvers poll should_stop() between
 // units of work, never inside the innermost loop.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 
@@ -25,6 +26,13 @@ class SolveControl {
   }
 
   void set_cancel_flag(const std::atomic<bool>* flag) { cancel_ = flag; }
+
+  // Seconds until the deadline (a large number when there is none), for
+  // libraries that take a time budget of their own.
+  double seconds_left() const {
+    if (!has_deadline_) return 1e12;
+    return std::max(0.0, std::chrono::duration<double>(deadline_ - Clock::now()).count());
+  }
 
   bool should_stop() const {
     if (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) return true;

@@ -114,7 +114,8 @@ Rational objective_value(const CorrelatedObjective& obj, const CorrelatedCertifi
 
 CorrelatedResult solve_correlated_lp(const StrategicGame& game, CorrelatedConcept kind,
                                      const CorrelatedObjective& objective,
-                                     const std::vector<DistributionConstraint>& extra) {
+                                     const std::vector<DistributionConstraint>& extra,
+                                     const SolveControl& control) {
   if (game.num_profiles() > kMaxCorrelatedProfiles) {
     throw std::invalid_argument("the correlated-equilibrium LP handles at most " +
                                 std::to_string(kMaxCorrelatedProfiles) + " joint profiles");
@@ -141,9 +142,15 @@ CorrelatedResult solve_correlated_lp(const StrategicGame& game, CorrelatedConcep
   clp.setDualTolerance(1e-10);
   clp.loadProblem(cols, lp.rows, start.data(), index.data(), value.data(), col_lower.data(), col_upper.data(),
                   lp.objective.data(), lp.row_lower.data(), lp.row_upper.data());
+  clp.setMaximumSeconds(control.seconds_left());
   clp.dual();
   CorrelatedResult result;
   result.simplex_iterations = clp.numberIterations();
+  if (clp.hitMaximumIterations() || control.should_stop()) {
+    result.status = SolveStatus::kStopped;
+    result.feasible = false;
+    return result;
+  }
   if (clp.isProvenPrimalInfeasible()) {
     result.feasible = false;
     return result;

@@ -88,7 +88,7 @@ ZeroSumLpResult solve_zero_sum_lp(const StrategicGame& game, const ZeroSumLpOpti
   const Bimatrix g = shifted_positive(bimatrix_of(game));
   ZeroSumLpResult result;
   std::optional<MixedProfile<Rational>> profile;
-  if (const auto basis = clp_basis(g, 0)) {
+  if (const auto basis = clp_basis(g, options.control.seconds_left())) {
     result.simplex_iterations = basis->iterations;
     profile = exact_from_basis(g, *basis);
     if (profile && certify(game, *profile).max_regret != 0) profile.reset();

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "equilibria/core/solve_control.hpp"
 #include "equilibria/games/strategic_game.hpp"
 #include "equilibria/verify/deviation_gains.hpp"
 
@@ -30,6 +31,7 @@ struct DistributionConstraint {
 };
 
 struct CorrelatedResult {
+  SolveStatus status = SolveStatus::kComplete;  // kStopped: the time limit ended the LP
   bool feasible = true;
   bool exact = false;
   std::vector<Rational> distribution;  // per profile
@@ -43,6 +45,7 @@ struct CorrelatedResult {
 inline constexpr std::int64_t kMaxCorrelatedProfiles = 2'000'000;
 CorrelatedResult solve_correlated_lp(const StrategicGame& game, CorrelatedConcept kind,
                                      const CorrelatedObjective& objective,
-                                     const std::vector<DistributionConstraint>& extra);
+                                     const std::vector<DistributionConstraint>& extra,
+                                     const SolveControl& control = {});
 
 }  // namespace equilibria
