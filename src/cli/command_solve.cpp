@@ -10,6 +10,7 @@
 #include "equilibria/io/text_file.hpp"
 #include "equilibria/solvers/correlated/correlated_lp.hpp"
 #include "equilibria/solvers/no_regret/no_regret_dynamics.hpp"
+#include "equilibria/solvers/no_regret/sparse_cce.hpp"
 #include "game_loader.hpp"
 #include "json_report.hpp"
 #include "methods.hpp"
@@ -25,6 +26,8 @@ struct SolveArgs {
   std::string objective = "welfare";
   std::string constraints;
   std::string method;
+  std::string learner = "regret-matching+";
+  int support = 4;
   std::string format = "text";
   MethodOptions options;
   TreeMethodOptions tree;
@@ -269,8 +272,57 @@ int run_learner(const StrategicGame& game, const SolveArgs& args, const std::str
   return 0;
 }
 
+int run_sparse_cce(const StrategicGame& game, const SolveArgs& args) {
+  SparseCceOptions options;
+  options.dynamics.learner = learner_from_name(args.learner);
+  options.dynamics.iterations = args.tree.iterations;
+  options.dynamics.control = SolveControl::with_time_limit(args.options.time_limit);
+  options.support = args.support;
+  const auto start = std::chrono::steady_clock::now();
+  const SparseCceResult r = sparse_cce(game, options);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (parse_output_format(args.format) == OutputFormat::kJson) {
+    Json mixture = Json::array(), payoffs = Json::array(), gains = Json::array();
+    for (std::size_t c = 0; c < r.components.size(); ++c) {
+      Json strategies = Json::array();
+      for (int p = 0; p < game.num_players(); ++p) {
+        const auto x = r.components[c].player(p);
+        strategies.push_back(std::vector<double>(x.begin(), x.end()));
+      }
+      mixture.push_back(Json{{"weight", r.weights[c]}, {"strategies", std::move(strategies)}});
+    }
+    for (const auto& p : r.cert.payoffs) payoffs.push_back(p.get_d());
+    for (const auto& g : r.cert.gains) gains.push_back(g.get_d());
+    Json out{{"game", game_json(game)},
+             {"concept", "cce"},
+             {"method", "sparse-cce"},
+             {"exact", false},
+             {"status", "complete"},
+             {"equilibria", Json::array({Json{{"mixture", std::move(mixture)}, {"payoffs", std::move(payoffs)}, {"regret", std::move(gains)}}})},
+             {"gap", r.cert.max_gain.get_d()},
+             {"seconds", seconds},
+             {"stats", Json{{"candidates", r.candidates}}}};
+    std::cout << out.dump(2) << '\n';
+    return 0;
+  }
+  std::cout << "sparse-cce: a mixture of " << r.components.size() << " product profiles (of " << r.candidates
+            << " candidates), epsilon " << r.cert.max_gain.get_d() << " (certified exactly), " << seconds << " s\n";
+  for (std::size_t c = 0; c < r.components.size(); ++c) {
+    std::cout << "  weight " << r.weights[c] << ':';
+    for (int p = 0; p < game.num_players(); ++p) {
+      std::cout << " [";
+      const auto x = r.components[c].player(p);
+      for (std::size_t s = 0; s < x.size(); ++s) std::cout << (s ? ", " : "") << x[s];
+      std::cout << ']';
+    }
+    std::cout << '\n';
+  }
+  return 0;
+}
+
 int run(const SolveArgs& args) {
   LoadedGame game = load_game(args.game, args.builtin);
+  if (game.strategic && args.method == "sparse-cce") return run_sparse_cce(*game.strategic, args);
   if (game.strategic && std::find(learner_names().begin(), learner_names().end(), args.method) != learner_names().end()) {
     return run_learner(*game.strategic, args, game.name);
   }
@@ -307,6 +359,7 @@ int run(const SolveArgs& args) {
 std::vector<std::string> all_method_names() {
   std::vector<std::string> names = method_names();
   for (const auto& n : learner_names()) names.push_back(n);
+  names.emplace_back("sparse-cce");
   for (const auto& n : tree_method_names()) names.push_back(n);
   return names;
 }
@@ -329,7 +382,8 @@ CommandRunner add_solve_command(CLI::App& root) {
                   "Solution method. Strategic games: pure, enumerate, lemke-howson, lp, support "
                   "(default: lemke-howson for two players, else pure); no-regret dynamics whose empirical play "
                   "approaches a CCE (regret-matching, regret-matching+, hedge, optimistic-hedge) or a CE "
-                  "(swap-regret), with --iterations and --log. Trees: cfr, cfr+, linear-cfr, dcfr, pcfr+ "
+                  "(swap-regret), with --iterations and --log; sparse-cce (a CCE mixing at most --support product "
+                  "profiles). Trees: cfr, cfr+, linear-cfr, dcfr, pcfr+ "
                   "(default cfr+), mccfr-es, mccfr-os (Monte-Carlo CFR), lp (two-player constant-sum), lcp (two players, any payoffs)")
       ->check(CLI::IsMember(all_method_names()));
   cmd->add_option("-f,--format", args->format, "Output format")
@@ -353,6 +407,12 @@ CommandRunner add_solve_command(CLI::App& root) {
           CLI::ignore_case));
   cmd->add_flag("--cliques", args->options.cliques,
                 "enumerate: also report maximal cliques (convex sets) and connected components of equilibria");
+  cmd->add_option("--support", args->support, "sparse-cce: at most this many product profiles")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--learner", args->learner, "sparse-cce: the no-regret learner proposing product profiles")
+      ->check(CLI::IsMember(learner_names()))
+      ->capture_default_str();
   cmd->add_option("--lambda", args->options.lambda,
                   "logit: report the logit QRE at this lambda (payoffs scaled to range 1) instead of tracing to Nash")
       ->check(CLI::NonNegativeNumber);

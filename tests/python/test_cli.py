@@ -158,3 +158,14 @@ def test_time_limit_stops_a_large_correlated_lp(tmp_path):
     p = run_cli("solve", game, "--concept", "ce", "--time-limit", "1", "-f", "json", timeout=60)
     assert p.returncode == 0
     assert json.loads(p.stdout)["status"] == "stopped"
+
+
+def test_sparse_cce():
+    p = run_cli("solve", os.path.join(SHARED, "games", "gambit", "5x4x3.nfg"), "-m", "sparse-cce", "--support", "4",
+                "--iterations", "2000", "-f", "json")
+    assert p.returncode == 0, p.stderr
+    out = json.loads(p.stdout)
+    mixture = out["equilibria"][0]["mixture"]
+    assert 1 <= len(mixture) <= 4 and abs(sum(m["weight"] for m in mixture) - 1) < 1e-9
+    assert [len(s) for s in mixture[0]["strategies"]] == [5, 4, 3]
+    assert out["gap"] < 1e-6

@@ -59,3 +59,30 @@ TEST(NoRegret, HonoursTheStopFlagAndDistributesMass) {
 
 }  // namespace
 }  // namespace equilibria
+
+#include "equilibria/solvers/no_regret/sparse_cce.hpp"
+
+namespace equilibria {
+namespace {
+
+TEST(SparseCce, FewProductProfilesWithACertifiedGap) {
+  const auto g = read_nfg_file(test::shared_dir() + "/games/gambit/5x4x3.nfg");
+  double previous = 1e300;
+  for (int k : {1, 2, 4, 8}) {
+    SparseCceOptions options;
+    options.dynamics.iterations = 2000;
+    options.support = k;
+    const auto r = sparse_cce(g, options);
+    EXPECT_LE(static_cast<int>(r.components.size()), k);
+    double total = 0;
+    for (double w : r.weights) total += w;
+    EXPECT_NEAR(total, 1.0, 1e-12);
+    const double gap = r.cert.max_gain.get_d();
+    EXPECT_LE(gap, previous + 1e-9) << k;  // more components never hurt: the LP may reuse the same ones
+    previous = gap;
+  }
+  EXPECT_LT(previous, 1e-6);
+}
+
+}  // namespace
+}  // namespace equilibria

@@ -136,6 +136,7 @@ NoRegretResult run_no_regret(const StrategicGame& game, const NoRegretOptions& o
       result.status = SolveStatus::kStopped;
       break;
     }
+    if (options.on_play) options.on_play(mix);
     sweep.run(mix, offset, value, &result.joint, 1.0);
     result.iterations = t;
     for (int i = 0; i < n; ++i) {

@@ -29,6 +29,9 @@ struct NoRegretOptions {
   SolveControl control;
   std::int64_t log_every = 0;  // call `log` every so many iterations (0: never)
   std::function<void(std::int64_t iteration, double seconds, double gap)> log;
+  // Called with every product profile played (all players' mixed strategies,
+  // flat, player after player), if wanted.
+  std::function<void(const std::vector<double>& mix)> on_play;
 };
 
 struct NoRegretResult {
