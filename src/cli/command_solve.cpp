@@ -369,7 +369,7 @@ std::vector<std::string> all_method_names() {
 CommandRunner add_solve_command(CLI::App& root) {
   auto args = std::make_shared<SolveArgs>();
   CLI::App* cmd = root.add_subcommand("solve", "Compute equilibria of a game and certify each one");
-  cmd->add_option("game", args->game, "Game file (Gambit .nfg or .efg)");
+  cmd->add_option("game", args->game, "Game file: Gambit .nfg or .efg, or a .csv of pairwise comparisons");
   cmd->add_option("--game", args->builtin, "A built-in game tree instead of a file: kuhn, leduc, goofspiel(cards=4), liars_dice(dice=1,faces=6)");
   cmd->add_option("--concept", args->concept_name,
                   "nash; ce (correlated) or cce (coarse correlated equilibrium), by LP over joint distributions")
@@ -379,7 +379,7 @@ CommandRunner add_solve_command(CLI::App& root) {
   cmd->add_option("--constraints", args->constraints,
                   "ce/cce: JSON file of extra linear constraints (forbidden profiles, payoff caps, marginal bounds)");
   cmd->add_option("-m,--method", args->method,
-                  "Solution method. Strategic games: pure, enumerate, lemke-howson, lp, support "
+                  "Solution method. Strategic games: pure, enumerate, lemke-howson, lp, support, logit "
                   "(default: lemke-howson for two players, else pure); no-regret dynamics whose empirical play "
                   "approaches a CCE (regret-matching, regret-matching+, hedge, optimistic-hedge) or a CE "
                   "(swap-regret), with --iterations and --log; sparse-cce (a CCE mixing at most --support product "
@@ -418,7 +418,7 @@ CommandRunner add_solve_command(CLI::App& root) {
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--threads", args->options.threads, "Worker threads (0: one per hardware thread)")
       ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--iterations", args->tree.iterations, "Trees: iterations in all (a resumed run counts its own)")
+  cmd->add_option("--iterations", args->tree.iterations, "Iterative methods (CFR family, no-regret dynamics): iterations in all (a resumed run counts its own)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   cmd->add_flag("--simultaneous", args->tree.simultaneous, "Trees: update all players' regrets at once (default: alternating)");
@@ -429,8 +429,8 @@ CommandRunner add_solve_command(CLI::App& root) {
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   cmd->add_option("--seed", args->tree.seed, "mccfr: random seed")->capture_default_str();
-  cmd->add_option("--log", args->tree.log_path, "Trees: write iteration,seconds,exploitability to this CSV file");
-  cmd->add_option("--log-every", args->tree.log_every, "Trees: log every N iterations (0: 1, 2, 5, 10, 20, ...)")
+  cmd->add_option("--log", args->tree.log_path, "Iterative methods: write the curve (iteration, seconds, exploitability or gap) to this CSV file");
+  cmd->add_option("--log-every", args->tree.log_every, "Log every N iterations (trees, 0: 1, 2, 5, 10, 20, ...; no-regret, 0: 100 points)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--checkpoint", args->tree.checkpoint_path, "Trees: save the solver state here when the run ends");
   cmd->add_option("--resume", args->tree.resume_path, "Trees: continue from a checkpoint (bit-identical to an unbroken run)");

@@ -78,7 +78,7 @@ TEST(SparseCce, FewProductProfilesWithACertifiedGap) {
     for (double w : r.weights) total += w;
     EXPECT_NEAR(total, 1.0, 1e-12);
     const double gap = r.cert.max_gain.get_d();
-    EXPECT_LE(gap, previous + 1e-9) << k;  // more components never hurt: the LP may reuse the same ones
+    EXPECT_LE(gap, previous + 1e-9) << k;  // the k heaviest include the fewer: a superset never does worse
     previous = gap;
   }
   EXPECT_LT(previous, 1e-6);
