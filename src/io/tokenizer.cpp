@@ -32,12 +32,34 @@ Token Tokenizer::next() {
 
 void Tokenizer::fail(int line, const std::string& cause) const { throw InputError(file_, line, cause); }
 
+namespace {
+
+// At most 40 characters of a token, control characters escaped, so an error
+// message stays on one line.
+std::string printable(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size() && i < 40; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c < 0x20 || c == 0x7f) {
+      out += hex_byte(c);
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  if (text.size() > 40) out += "...";
+  return out;
+}
+
+}  // namespace
+
 std::string Tokenizer::describe(const Token& t) {
   switch (t.kind) {
     case Token::Kind::kLeftBrace: return "'{'";
     case Token::Kind::kRightBrace: return "'}'";
-    case Token::Kind::kString: return "string \"" + t.text.substr(0, 40) + "\"";
-    case Token::Kind::kWord: return "'" + t.text.substr(0, 40) + "'";
+    case Token::Kind::kString: return "string \"" + printable(t.text) + "\"";
+    case Token::Kind::kWord: return "'" + printable(t.text) + "'";
     case Token::Kind::kEnd: return "end of file";
   }
   return "token";
