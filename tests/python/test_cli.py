@@ -152,20 +152,12 @@ def test_no_regret_dynamics(tmp_path, learner):
     assert rows[0] == "iteration,seconds,gap" and len(rows) == 101
 
 
-def test_time_limit_stops_a_large_correlated_lp(tmp_path):
+def test_correlated_equilibria_of_a_large_game(tmp_path):
+    # 10^5 joint profiles: column generation keeps the LP small; the answer is still exact.
     game = tmp_path / "big.nfg"
     assert run_cli("generate", "uniform", "--size", "10x10x10x10x10", "--seed", "1", "-o", game).returncode == 0
-    p = run_cli("solve", game, "--concept", "ce", "--time-limit", "1", "-f", "json", timeout=60)
+    p = run_cli("solve", game, "--concept", "ce", "--time-limit", "60", "-f", "json", timeout=120)
     assert p.returncode == 0
-    assert json.loads(p.stdout)["status"] == "stopped"
-
-
-def test_sparse_cce():
-    p = run_cli("solve", os.path.join(SHARED, "games", "gambit", "5x4x3.nfg"), "-m", "sparse-cce", "--support", "4",
-                "--iterations", "2000", "-f", "json")
-    assert p.returncode == 0, p.stderr
     out = json.loads(p.stdout)
-    mixture = out["equilibria"][0]["mixture"]
-    assert 1 <= len(mixture) <= 4 and abs(sum(m["weight"] for m in mixture) - 1) < 1e-9
-    assert [len(s) for s in mixture[0]["strategies"]] == [5, 4, 3]
-    assert out["gap"] < 1e-6
+    assert out["status"] == "complete" and out["exact"] is True
+    assert out["equilibria"][0]["regret"] == ["0"] * 5

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "equilibria/core/input_error.hpp"
+#include "equilibria/games/generators.hpp"
 #include "equilibria/io/distribution_constraints.hpp"
 #include "equilibria/io/nfg.hpp"
 #include "equilibria/solvers/correlated/correlated_lp.hpp"
@@ -73,6 +74,40 @@ TEST(CorrelatedLp, ExactOnThreePlayerCorpusGames) {
       EXPECT_EQ(r.cert.max_gain, 0) << name;
     }
   }
+}
+
+TEST(CorrelatedLp, ColumnGenerationAgreesWithTheFullLp) {
+  // 4096 profiles: the LP grows by column generation. An extra constraint that
+  // every distribution meets forces the full LP; both must agree exactly.
+  int rounds = 0;
+  for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+    GeneratorOptions o;
+    o.strategies = {8, 8, 8, 8};
+    o.seed = seed;
+    o.kind = GeneratorKind::kCovariant;
+    o.rho = -0.3;  // conflicting interests: the welfare-best profile is rarely stable
+    const auto g = generate_game(o);
+    const auto generated = solve_correlated_lp(g, CorrelatedConcept::kCorrelated, {}, {});
+    DistributionConstraint harmless;
+    harmless.terms.emplace_back(0, Rational(1));
+    harmless.rhs = 1;
+    const auto full = solve_correlated_lp(g, CorrelatedConcept::kCorrelated, {}, {harmless});
+    ASSERT_TRUE(generated.exact && full.exact) << seed;
+    EXPECT_EQ(generated.objective, full.objective) << seed;
+    EXPECT_EQ(generated.cert.max_gain, 0);
+    rounds += generated.generation_rounds;
+  }
+  EXPECT_GT(rounds, 0);
+}
+
+TEST(CorrelatedLp, StopsWhenCancelled) {
+  GeneratorOptions o;
+  o.strategies = {8, 8, 8, 8};
+  std::atomic<bool> cancel{true};
+  SolveControl control;
+  control.set_cancel_flag(&cancel);
+  EXPECT_EQ(solve_correlated_lp(generate_game(o), CorrelatedConcept::kCorrelated, {}, {}, control).status,
+            SolveStatus::kStopped);
 }
 
 TEST(DistributionConstraints, BadFilesAreRefused) {

@@ -38,6 +38,7 @@ struct CorrelatedResult {
   CorrelatedCertificate<Rational> cert;
   Rational objective;
   int simplex_iterations = 0;
+  int generation_rounds = 0;  // column generation rounds (large games)
 };
 
 // Throws std::invalid_argument when the LP is too large (more than
