@@ -120,6 +120,14 @@ void system_value(const ScaledGame& sg, const Vec& z, Vec& h) {
   }
 }
 
+// [J; last row] as one square matrix.
+Mat bordered(const Mat& jac, const Vec& last_row) {
+  Mat a(jac.rows() + 1, jac.cols());
+  a.topRows(jac.rows()) = jac;
+  a.row(jac.rows()) = last_row.transpose();
+  return a;
+}
+
 // The chord method (Newton with the Jacobian of the first point, factored
 // once) on [H(z); t.(z - anchor)] = 0, or with lambda fixed when
 // fixed_lambda. Returns false when it does not converge.
@@ -128,15 +136,7 @@ bool correct(const ScaledGame& sg, Vec& z, const Vec& t, const Vec& anchor, bool
   Vec h;
   Mat jac;
   system(sg, z, h, jac);
-  Mat a(n + 1, n + 1);
-  a.topRows(n) = jac;
-  if (fixed_lambda) {
-    a.row(n).setZero();
-    a(n, n) = 1;
-  } else {
-    a.row(n) = t.transpose();
-  }
-  const Eigen::PartialPivLU<Mat> lu(a);
+  const Eigen::PartialPivLU<Mat> lu(bordered(jac, fixed_lambda ? Vec(Vec::Unit(n + 1, n)) : t));
   Vec rhs(n + 1);
   double last = std::numeric_limits<double>::infinity();
   for (iterations = 1; iterations <= 20; ++iterations) {
@@ -159,12 +159,7 @@ Vec tangent(const ScaledGame& sg, const Vec& z, const Vec& previous) {
   Vec h;
   Mat jac;
   system(sg, z, h, jac);
-  Mat a(n + 1, n + 1);
-  a.topRows(n) = jac;
-  a.row(n) = previous.transpose();
-  Vec e = Vec::Zero(n + 1);
-  e[n] = 1;
-  Vec t = a.partialPivLu().solve(e);
+  Vec t = bordered(jac, previous).partialPivLu().solve(Vec(Vec::Unit(n + 1, n)));
   t.normalize();
   if (t.dot(previous) < 0) t = -t;
   return t;

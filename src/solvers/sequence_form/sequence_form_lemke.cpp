@@ -184,14 +184,7 @@ SequenceFormLemkeResult solve_sequence_form_lemke(const GameTree& tree, const So
     return behavior_from_plans(tree, sf, std::vector<Rational>(z.begin(), z.begin() + lcp.n1),
                                std::vector<Rational>(z.begin() + lcp.n1, z.begin() + lcp.n1 + lcp.n2));
   };
-  auto accept = [&](Behavior<Rational> b) {
-    auto cert = exact_equilibrium_certificate(tree, b);
-    if (!cert) return false;
-    result.behavior = std::move(b);
-    result.cert = std::move(*cert);
-    result.exact = true;
-    return true;
-  };
+  auto accept = [&](Behavior<Rational> b) { return keep_if_exact_equilibrium(tree, std::move(b), result); };
   // Stopped early: the uniform profile stands in, with its certificate.
   auto stopped = [&] {
     result.status = SolveStatus::kStopped;

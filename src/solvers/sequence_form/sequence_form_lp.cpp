@@ -121,14 +121,7 @@ SequenceFormLpResult solve_sequence_form_lp(const GameTree& tree) {
   const PlayerLp first = solve_player(sf, 0), second = solve_player(sf, 1);
   SequenceFormLpResult result;
   result.value = first.value;
-  auto accept = [&](Behavior<Rational> b) {
-    auto cert = exact_equilibrium_certificate(tree, b);
-    if (!cert) return false;
-    result.behavior = std::move(b);
-    result.cert = std::move(*cert);
-    result.exact = true;
-    return true;
-  };
+  auto accept = [&](Behavior<Rational> b) { return keep_if_exact_equilibrium(tree, std::move(b), result); };
   if (first.exact_plan && second.exact_plan &&
       accept(behavior_from_plans(tree, sf, *first.exact_plan, *second.exact_plan))) {
     return result;

@@ -11,11 +11,9 @@
 
 namespace equilibria {
 
-struct SequenceFormLemkeResult {
+// `behavior` is uniform when stopped before an answer.
+struct SequenceFormLemkeResult : CertifiedBehavior {
   SolveStatus status = SolveStatus::kComplete;
-  Behavior<Rational> behavior;     // uniform when stopped before an answer
-  TreeCertificate<Rational> cert;  // exact, of `behavior`
-  bool exact = false;              // zero exact NashConv
   long pivots = 0;
   bool exact_rerun = false;
 };

@@ -11,11 +11,8 @@
 
 namespace equilibria {
 
-struct SequenceFormLpResult {
-  Behavior<Rational> behavior;
-  TreeCertificate<Rational> cert;  // exact, of `behavior`
-  bool exact = false;              // zero exact exploitability
-  double value = 0;                // player 1's value, from the LP
+struct SequenceFormLpResult : CertifiedBehavior {
+  double value = 0;  // player 1's value, from the LP
 };
 
 // Throws std::invalid_argument unless the tree has two players, perfect
