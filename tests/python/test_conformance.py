@@ -15,11 +15,8 @@ RUNS = [
     ("random", "pure", ""),
     ("random", "enumerate,lemke-howson", "_10x10_"),
     ("random", "lemke-howson", "_20x20_"),
-    ("random", "lemke-howson,logit", "_50x50_"),
-    ("random", "logit", "_10x10_"),
-    ("random", "logit", "_20x20_"),
-    ("random", "logit", "x5x5_"),
-    ("random", "logit", "x4x4x4_"),
+    ("random", "lemke-howson", "_50x50_"),
+    ("random", "logit", ""),
 ]
 
 

@@ -266,7 +266,9 @@ LogitResult trace_logit(const StrategicGame& game, const LogitOptions& options) 
   const bool qre_only = options.final_lambda > 0;
   const double stop = qre_only ? options.final_lambda : options.max_lambda;
   double h = 0.05;
-  Support tried;  // the support of the last refinement attempt
+  Support seen;            // the support at the previous step
+  Support failed;          // a support whose refinement failed ...
+  double retry_lambda = 0; // ... is tried again only beyond this lambda
   while (z[n] < stop) {
     if (options.control.should_stop()) {
       result.status = SolveStatus::kStopped;
@@ -290,19 +292,22 @@ LogitResult trace_logit(const StrategicGame& game, const LogitOptions& options) 
     if (options.on_step) options.on_step(z[n], sg.profile(z.head(n).array().exp()));
     if (iterations <= 4) h = std::min(h * 2, 1e7);
     if (landed) break;
-    // Heading for Nash: jump to the limit once the support has settled.
+    // Heading for Nash: jump to the limit once the support has settled (the
+    // same two steps running); a support that failed waits until lambda doubles.
     if (!qre_only && z[n] > 5) {
       const Vec x = z.head(n).array().exp();
       Support support = support_of(sg, x);
-      if (support == tried) {
+      if (support == seen && (support != failed || z[n] > retry_lambda)) {
         bool exact = false;
         if (auto p = refine(game, sg, x, support, exact)) {
           result.profile = std::move(*p);
           result.exact = exact;
           break;
         }
+        failed = support;
+        retry_lambda = 2 * z[n];
       }
-      tried = std::move(support);
+      seen = std::move(support);
     }
   }
   result.lambda = z[n];
