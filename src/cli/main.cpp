@@ -26,8 +26,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int status = app.exit(e);
-    return status == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    // Usage errors, like bad input, are one line and exit status 2.
+    std::cerr << "equilibria: " << e.what() << " (see --help)\n";
+    return 2;
   }
   try {
     for (auto& [cmd, run] : commands) {

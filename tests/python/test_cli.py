@@ -161,3 +161,9 @@ def test_correlated_equilibria_of_a_large_game(tmp_path):
     out = json.loads(p.stdout)
     assert out["status"] == "complete" and out["exact"] is True
     assert out["equilibria"][0]["regret"] == ["0"] * 5
+
+
+def test_usage_errors_are_one_line():
+    p = run_cli("solve", "x.nfg", "--method", "nonsense")
+    assert p.returncode == 2 and len(p.stderr.strip().splitlines()) == 1
+    assert p.stderr.startswith("equilibria: ")
