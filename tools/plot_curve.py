@@ -1,39 +1,61 @@
 #!/usr/bin/python3
 """Draws exploitability curves (CSV files written by `equilibria solve --log`)
-as a PNG, log-log, against iterations or seconds. Called by `equilibria plot`;
-needs Debian's python3-matplotlib."""
+as a PNG (or PDF/SVG, by the output's extension or --output-name's), log-log, against iterations
+or seconds; `-o -` writes the image to standard output. Called by
+`equilibria plot`; needs Debian's python3-matplotlib.
+
+Every failure is one line on stderr, `WHAT<TAB>CAUSE` (WHAT: the file at
+fault), and exit status 2; `equilibria plot` turns it into its own message."""
 import argparse
 import csv
+import io
 import os
 import sys
 
-import matplotlib
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+class Failure(Exception):
+    def __init__(self, what, cause):
+        super().__init__(cause)
+        self.what, self.cause = what, cause
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("curves", nargs="+")
-    ap.add_argument("-o", "--output", required=True)
-    ap.add_argument("--x", choices=["iteration", "seconds"], default="iteration")
-    ap.add_argument("--title", default="")
-    args = ap.parse_args()
-    fig, ax = plt.subplots(figsize=(7, 4.5), dpi=120)
-    for path in args.curves:
-        xs, ys = [], []
+def read_curve(path, column):
+    xs, ys = [], []
+    try:
         with open(path, newline="") as f:
-            for row in csv.DictReader(f):
+            reader = csv.DictReader(f)
+            if reader.fieldnames is not None and not {column, "exploitability"} <= set(reader.fieldnames):
+                raise Failure(path, "not a curve written by 'equilibria solve --log' (its header lacks %s or "
+                                    "exploitability)" % column)
+            for row in reader:
                 try:
-                    x, y = float(row[args.x]), float(row["exploitability"])
+                    x, y = float(row[column]), float(row["exploitability"])
                 except (KeyError, TypeError, ValueError):
-                    sys.exit("%s: not a curve written by 'equilibria solve --log'" % path)
-                if x > 0 and y > 0:
+                    raise Failure(path, "line %d: not a curve written by 'equilibria solve --log' "
+                                        "(needs numeric %s and exploitability columns)" % (reader.line_num, column))
+                if x > 0 and y > 0 and x != float("inf") and y != float("inf"):
                     xs.append(x)
                     ys.append(y)
-        if not xs:
-            sys.exit("%s: no points to draw" % path)
+    except OSError as e:
+        raise Failure(path, e.strerror or str(e))
+    except (UnicodeDecodeError, csv.Error) as e:
+        raise Failure(path, "not a curve written by 'equilibria solve --log' (%s)" % e)
+    if not xs:
+        raise Failure(path, "no points to draw (a curve needs positive, finite values)")
+    return xs, ys
+
+
+def draw(args):
+    curves = [(path, read_curve(path, args.x)) for path in args.curves]
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as e:
+        raise Failure("matplotlib", "cannot be imported (%s; Debian: apt-get install python3-matplotlib)" % e)
+    fig, ax = plt.subplots(figsize=(7, 4.5), dpi=120)
+    for path, (xs, ys) in curves:
         ax.plot(xs, ys, marker="o", markersize=3, label=os.path.splitext(os.path.basename(path))[0])
     ax.set_xscale("log")
     ax.set_yscale("log")
@@ -44,8 +66,41 @@ def main():
     if args.title:
         ax.set_title(args.title)
     fig.tight_layout()
-    fig.savefig(args.output)
+    # The format is named, so matplotlib never appends ".png" to the name given.
+    ext = os.path.splitext(args.output_name or args.output)[1].lower().lstrip(".")
+    fmt = ext if ext in ("png", "pdf", "svg") else "png"
+    image = io.BytesIO()
+    fig.savefig(image, format=fmt)
+    if args.output == "-":
+        sys.stdout.buffer.write(image.getvalue())
+        sys.stdout.buffer.flush()
+        return
+    try:
+        with open(args.output, "wb") as f:
+            f.write(image.getvalue())
+    except OSError as e:
+        raise Failure(args.output, e.strerror or str(e))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("curves", nargs="+")
+    ap.add_argument("-o", "--output", required=True)
+    ap.add_argument("--x", choices=["iteration", "seconds"], default="iteration")
+    ap.add_argument("--title", default="")
+    ap.add_argument("--output-name", default="", help="the name whose extension picks the format (default: --output)")
+    args = ap.parse_args()
+    try:
+        draw(args)
+    except Failure as f:
+        what, cause = f.what, f.cause
+    except Exception as e:  # noqa: BLE001 -- whatever else goes wrong is still one line
+        what, cause = args.output, "drawing failed: %s: %s" % (type(e).__name__, e)
+    else:
+        return 0
+    sys.stderr.write("%s\t%s\n" % (what, " ".join(str(cause).split())))
+    return 2
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -98,7 +98,7 @@ int run(const InfoArgs& args) {
 CommandRunner add_info_command(CLI::App& root) {
   auto args = std::make_shared<InfoArgs>();
   CLI::App* cmd = root.add_subcommand("info", "Describe a game: players, strategies or information sets, zero-/constant-sum, symmetry, perfect recall");
-  cmd->add_option("game", args->game, "Game file (Gambit .nfg or .efg)");
+  cmd->add_option("game", args->game, "Game file (Gambit .nfg or .efg; '-' for stdin)");
   cmd->add_option("--game", args->builtin, "A built-in game tree instead of a file: kuhn, leduc, goofspiel(cards=4), liars_dice(dice=1,faces=6)");
   cmd->add_option("-f,--format", args->format, "Output format (text or json)")
       ->check(CLI::IsMember(std::vector<std::string>{"text", "json"}))

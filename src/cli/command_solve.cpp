@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <csignal>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -352,7 +353,9 @@ int run_risk_averse(const StrategicGame& game, const SolveArgs& args, const std:
 }
 
 int run(const SolveArgs& args) {
-  LoadedGame game = load_game(args.game, args.builtin);
+  // A FIFO or pipe that gives nothing is refused after the time limit at the latest.
+  const double wait = args.options.time_limit > 0 ? std::min(args.options.time_limit, kStreamWaitSeconds) : kStreamWaitSeconds;
+  LoadedGame game = load_game(args.game, args.builtin, wait);
   if (game.strategic && args.method == "sparse-cce") return run_sparse_cce(*game.strategic, args);
   if (game.strategic && std::find(learner_names().begin(), learner_names().end(), args.method) != learner_names().end()) {
     return run_learner(*game.strategic, args, game.name);
@@ -374,8 +377,12 @@ int run(const SolveArgs& args) {
     const TreeMethodResult result = run_tree_method(method, *game.tree, tree_options, game.name);
     print_tree(*game.tree, named, result);
     if (result.status == SolveStatus::kStopped) {
-      std::cerr << "equilibria: time limit reached"
-                << (result.iterations > 0 ? " after " + std::to_string(result.iterations) + " iterations" : "") << '\n';
+      std::cerr << "equilibria: " << (result.stop_signal == SIGINT ? "interrupted (SIGINT)"
+                                      : result.stop_signal == SIGTERM ? "terminated (SIGTERM)"
+                                                                      : "time limit reached")
+                << (result.iterations > 0 ? " after " + std::to_string(result.iterations) + " iterations" : "")
+                << (tree_options.checkpoint_path.empty() ? "" : "; checkpoint saved to " + tree_options.checkpoint_path)
+                << '\n';
     }
     return 0;
   }
@@ -406,7 +413,8 @@ std::vector<std::string> all_method_names() {
 CommandRunner add_solve_command(CLI::App& root) {
   auto args = std::make_shared<SolveArgs>();
   CLI::App* cmd = root.add_subcommand("solve", "Compute equilibria of a game and certify each one");
-  cmd->add_option("game", args->game, "Game file: Gambit .nfg or .efg, or a .csv of pairwise comparisons");
+  cmd->add_option("game", args->game,
+                  "Game file: Gambit .nfg or .efg, or a .csv of pairwise comparisons; '-' reads .nfg or .efg from stdin");
   cmd->add_option("--game", args->builtin, "A built-in game tree instead of a file: kuhn, leduc, goofspiel(cards=4), liars_dice(dice=1,faces=6)");
   cmd->add_option("--concept", args->concept_name,
                   "nash; ce (correlated) or cce (coarse correlated equilibrium), by LP over joint distributions; "
@@ -477,8 +485,18 @@ CommandRunner add_solve_command(CLI::App& root) {
   cmd->add_option("--log", args->tree.log_path, "Iterative methods: write the curve (iteration, seconds, exploitability or gap) to this CSV file");
   cmd->add_option("--log-every", args->tree.log_every, "Log every N iterations (trees, 0: 1, 2, 5, 10, 20, ...; no-regret, 0: 100 points)")
       ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--checkpoint", args->tree.checkpoint_path, "Trees: save the solver state here when the run ends");
-  cmd->add_option("--resume", args->tree.resume_path, "Trees: continue from a checkpoint (bit-identical to an unbroken run)");
+  CLI::Option* checkpoint = cmd->add_option(
+      "--checkpoint", args->tree.checkpoint_path,
+      "Trees: save the solver state here when the run ends or is stopped (SIGINT, SIGTERM, --time-limit: "
+      "status 'stopped', exit 0; a second signal exits at once)");
+  cmd->add_option("--checkpoint-every", args->tree.checkpoint_every,
+                  "Trees: also save the checkpoint every SECONDS while running, so a killed run loses at most that")
+      ->check(CLI::PositiveNumber)
+      ->needs(checkpoint);
+  cmd->add_option("--resume", args->tree.resume_path,
+                  "Trees: continue from a checkpoint (bit-identical to an unbroken run); refused when it is damaged or "
+                  "was taken on another game or with other options (method, --simultaneous, --alpha, --beta, --gamma, "
+                  "--epsilon, --seed)");
   return [args] { return run(*args); };
 }
 

@@ -1,7 +1,6 @@
 #include <algorithm>
 #include <array>
 #include <iostream>
-#include <iterator>
 
 #include "commands.hpp"
 #include "equilibria/core/input_error.hpp"
@@ -80,13 +79,9 @@ int run(VerifyArgs args) {
   // With --game the one positional argument is the profile.
   if (!args.builtin.empty() && args.profile.empty()) std::swap(args.game, args.profile);
   if (args.profile.empty()) throw InputError("", 0, "no profile to verify: give GAME PROFILE (or --game NAME PROFILE)");
+  if (args.game == "-" && args.profile == "-") throw InputError("-", 0, "the game and the profile cannot both come from standard input");
   LoadedGame loaded = load_game(args.game, args.builtin);
-  std::string text;
-  if (args.profile == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    text = read_text_file(args.profile);
-  }
+  const std::string text = read_text_file(args.profile);
   if (loaded.tree) return run_tree(*loaded.tree, text, args);
   const StrategicGame& game = *loaded.strategic;
   const auto inputs = read_profiles(text, args.profile, game.strategy_counts());
@@ -155,7 +150,7 @@ CommandRunner add_verify_command(CLI::App& root) {
       "verify",
       "Check profiles against a game: each player's regret, exact or epsilon Nash.\n"
       "Exit status 0 when every profile is an equilibrium, 1 when one is not, 2 on bad input");
-  cmd->add_option("game", args->game, "Game file (.nfg, .efg, or .csv of pairwise comparisons)");
+  cmd->add_option("game", args->game, "Game file (.nfg, .efg, or .csv of pairwise comparisons; '-' for stdin)");
   cmd->add_option("--game", args->builtin, "A built-in game tree instead of a file: kuhn, leduc, goofspiel(cards=4), liars_dice(dice=1,faces=6)");
   cmd->add_option("profile", args->profile,
                   "Profile file ('-' for stdin): JSON {\"strategies\": [[...], ...]}, the JSON output of "

@@ -24,7 +24,7 @@ bool looks_like_efg(const std::string& text) {
 
 }  // namespace
 
-LoadedGame load_game(const std::string& path, const std::string& builtin) {
+LoadedGame load_game(const std::string& path, const std::string& builtin, double stream_wait_seconds) {
   LoadedGame g;
   if (!builtin.empty()) {
     if (!path.empty()) throw InputError(path, 0, "give a game file or --game, not both");
@@ -38,7 +38,7 @@ LoadedGame load_game(const std::string& path, const std::string& builtin) {
   }
   if (path.empty()) throw InputError("", 0, "no game: give a game file or --game NAME");
   g.name = path;
-  const std::string text = read_text_file(path);
+  const std::string text = read_text_file(path, stream_wait_seconds);
   // The extension decides; a file with neither is read as what it says it is.
   if (ends_with(path, ".csv")) {
     g.strategic = read_preference_csv(text, path);

@@ -5,6 +5,7 @@
 
 #include "equilibria/games/extensive/game_tree.hpp"
 #include "equilibria/games/strategic_game.hpp"
+#include "equilibria/io/text_file.hpp"
 
 namespace equilibria::cli {
 
@@ -16,8 +17,11 @@ struct LoadedGame {
   std::optional<GameTree> tree;
 };
 
-// `path` is a file; `builtin` (when not empty) a built-in game's name.
-LoadedGame load_game(const std::string& path, const std::string& builtin);
+// `path` is a file ("-": standard input, read as .nfg or .efg by its first
+// word); `builtin` (when not empty) a built-in game's name. A stream (FIFO,
+// pipe) is refused when no data comes for `stream_wait_seconds`.
+LoadedGame load_game(const std::string& path, const std::string& builtin,
+                     double stream_wait_seconds = kStreamWaitSeconds);
 
 // Reads a strategic game; a tree is refused with a clear message.
 StrategicGame load_strategic_game(const std::string& path);

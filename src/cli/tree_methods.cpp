@@ -1,7 +1,9 @@
 #include "tree_methods.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -45,11 +47,46 @@ std::int64_t next_log_point(std::int64_t after, std::int64_t every) {
   }
 }
 
+std::atomic<bool> g_stop_requested{false};
+std::atomic<int> g_stop_signal{0};
+
+// Only flags the request: the run stops between chunks, saves its
+// checkpoint and prints what it has. A second signal ends the process at once.
+void request_stop(int sig) {
+  if (g_stop_requested.exchange(true)) _exit(128 + sig);
+  g_stop_signal.store(sig);
+}
+
+// SIGINT and SIGTERM stop the run cleanly while this lives.
+class StopOnSignals {
+ public:
+  StopOnSignals() {
+    g_stop_requested.store(false);
+    g_stop_signal.store(0);
+    struct sigaction action {};
+    action.sa_handler = request_stop;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;  // a checkpoint being written goes on
+    sigaction(SIGINT, &action, &old_int_);
+    sigaction(SIGTERM, &action, &old_term_);
+  }
+  StopOnSignals(const StopOnSignals&) = delete;
+  StopOnSignals& operator=(const StopOnSignals&) = delete;
+  ~StopOnSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+
+ private:
+  struct sigaction old_int_ {}, old_term_{};
+};
+
 // Runs any iterative solver (CFR or MCCFR) with resume, curve log, progress,
-// time limit and checkpoint, then certifies its average policy exactly.
+// time limit, signals and checkpoints, then certifies its average policy exactly.
 template <class Solver>
 TreeMethodResult iterate(Solver& solver, const std::string& name, const GameTree& tree,
                          const TreeMethodOptions& options) {
+  const StopOnSignals signals;
   if (!options.resume_path.empty()) {
     try {
       solver.restore(read_text_file(options.resume_path));
@@ -64,10 +101,12 @@ TreeMethodResult iterate(Solver& solver, const std::string& name, const GameTree
     if (!log) throw InputError(options.log_path, 0, "cannot write log");
     if (options.resume_path.empty()) log << "iteration,seconds,exploitability\n";
   }
-  const SolveControl control = SolveControl::with_time_limit(options.time_limit);
+  SolveControl control = SolveControl::with_time_limit(options.time_limit);
+  control.set_cancel_flag(&g_stop_requested);
   const bool progress = isatty(STDERR_FILENO);
   TreeMethodResult result;
-  auto last_progress = Clock::now();
+  auto last_progress = Clock::now(), last_checkpoint = Clock::now();
+  const auto checkpoint_every = std::chrono::duration<double>(options.checkpoint_every);
   while (solver.iteration() < options.iterations) {
     if (control.should_stop()) {
       result.status = SolveStatus::kStopped;
@@ -87,9 +126,15 @@ TreeMethodResult iterate(Solver& solver, const std::string& name, const GameTree
       last_progress = Clock::now();
       std::cerr << "\r" << name << ": iteration " << solver.iteration() << "/" << options.iterations << std::flush;
     }
+    // A run killed outright loses at most checkpoint_every seconds.
+    if (options.checkpoint_every > 0 && Clock::now() - last_checkpoint >= checkpoint_every) {
+      write_text_file(options.checkpoint_path, solver.snapshot());
+      last_checkpoint = Clock::now();
+    }
   }
   if (progress) std::cerr << "\r\033[K" << std::flush;
   if (!options.checkpoint_path.empty()) write_text_file(options.checkpoint_path, solver.snapshot());
+  result.stop_signal = g_stop_signal.load();
   result.iterations = solver.iteration();
   result.behavior = exact_behavior(tree, solver.average_policy());
   result.cert = certify_behavior(tree, result.behavior);

@@ -20,7 +20,8 @@ struct TreeMethodOptions {
   std::uint64_t seed = 1;          // mccfr
   std::string log_path;            // CSV: iteration, seconds, exploitability
   std::int64_t log_every = 0;      // 0: 1-2-5 steps per decade
-  std::string checkpoint_path;     // written when the run ends or stops
+  std::string checkpoint_path;     // written when the run ends or stops (SIGINT, SIGTERM, time limit)
+  double checkpoint_every = 0;     // seconds; > 0: also written this often while running
   std::string resume_path;
 };
 
@@ -30,6 +31,7 @@ struct TreeMethodResult {
   Behavior<Rational> behavior;
   TreeCertificate<Rational> cert;     // exact, of that behaviour
   SolveStatus status = SolveStatus::kComplete;
+  int stop_signal = 0;                // SIGINT or SIGTERM when one stopped the run
   std::int64_t iterations = 0;
   double seconds = 0;                 // solver time, logging excluded
   bool exact = false;                 // behaviour exact with zero exact exploitability

@@ -238,3 +238,83 @@ def test_verify_checks_risk_averse_answers(tmp_path):
     # the same profile is neither a Nash equilibrium nor risk-averse at another aversion
     assert run_cli("verify", game, str(answer)).returncode == 1
     assert run_cli("verify", game, str(answer), "--risk-aversion", "1").returncode == 1
+
+
+def test_game_from_standard_input():
+    text = open(EXAMPLE).read()
+    for command in (["solve", "-", "-m", "pure", "-f", "json"], ["info", "-", "-f", "json"]):
+        p = run_cli(*command, stdin=text)
+        assert p.returncode == 0, p.stderr
+    assert json.loads(run_cli("solve", "-", "-m", "pure", "-f", "json", stdin=text).stdout)["equilibria"][0]["regret"] == ["0", "0"]
+    tree = run_cli("convert", "--game", "kuhn", "-o", "-").stdout
+    assert json.loads(run_cli("info", "-", "-f", "json", stdin=tree).stdout)["nodes"] == 58
+    v = run_cli("verify", "-", "-", stdin=text)
+    assert v.returncode == 2 and "cannot both come from standard input" in v.stderr
+
+
+def test_a_directory_as_input_is_called_a_directory(tmp_path):
+    p = run_cli("solve", tmp_path)
+    assert p.returncode == 2 and p.stderr == "equilibria: %s: is a directory\n" % tmp_path
+
+
+def test_a_fifo_without_a_writer_does_not_hang(tmp_path):
+    import time
+
+    fifo = tmp_path / "game.nfg"
+    os.mkfifo(fifo)
+    start = time.time()
+    p = run_cli("solve", fifo, "--time-limit", "1", timeout=20)
+    assert p.returncode == 2 and p.stderr == "equilibria: %s: no data for 1 s (does anything write to it?)\n" % fifo
+    assert time.time() - start < 10
+
+
+def test_a_fifo_with_a_writer_is_read(tmp_path):
+    import threading
+
+    fifo = tmp_path / "game.nfg"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: open(fifo, "w").write(open(EXAMPLE).read()))
+    writer.start()
+    p = run_cli("solve", fifo, "-m", "pure", "-f", "json", timeout=30)
+    writer.join()
+    assert p.returncode == 0 and json.loads(p.stdout)["equilibria"][0]["payoffs"] == ["-2", "-2"]
+
+
+def test_outputs_follow_symlinks_and_keep_them(tmp_path):
+    (tmp_path / "real").mkdir()
+    link = tmp_path / "out.nfg"
+    link.symlink_to("real/game.nfg")
+    for _ in range(2):
+        assert run_cli("convert", EXAMPLE, "-o", link).returncode == 0
+    assert link.is_symlink() and "NFG 1 R" in (tmp_path / "real" / "game.nfg").read_text()
+    assert sorted(os.listdir(tmp_path)) == ["out.nfg", "real"] and os.listdir(tmp_path / "real") == ["game.nfg"]
+
+
+def test_outputs_write_through_fifos_and_devices(tmp_path):
+    import stat
+    import threading
+
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo).read()))
+    reader.start()
+    assert run_cli("generate", "uniform", "--size", "2x2", "--seed", "1", "-o", fifo).returncode == 0
+    reader.join(timeout=30)
+    assert got and got[0].startswith("NFG") and stat.S_ISFIFO(os.stat(fifo).st_mode)
+    # A link to /dev/null: the device stays a device (/dev/null itself is never touched otherwise).
+    null = tmp_path / "null"
+    null.symlink_to("/dev/null")
+    assert run_cli("convert", EXAMPLE, "-o", null).returncode == 0
+    assert null.is_symlink() and stat.S_ISCHR(os.stat(null).st_mode)
+    # /dev/stdout is the descriptor, whatever it is.
+    p = run_cli("convert", EXAMPLE, "-o", "/dev/stdout")
+    assert p.returncode == 0 and p.stdout.startswith("NFG 1 R") and os.path.islink("/dev/stdout")
+    assert sorted(os.listdir(tmp_path)) == ["null", "out.fifo"]
+
+
+def test_a_failed_rename_leaves_no_temporary(tmp_path):
+    (tmp_path / "target").mkdir()
+    p = run_cli("convert", EXAMPLE, "-o", tmp_path / "target")
+    assert p.returncode == 2 and p.stderr.startswith("equilibria: %s: cannot write file" % (tmp_path / "target"))
+    assert os.listdir(tmp_path) == ["target"] and os.listdir(tmp_path / "target") == []

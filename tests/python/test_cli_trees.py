@@ -114,3 +114,152 @@ def test_verify_behaviour_profiles(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"behavior": [[[1, 0]], []]}')
     assert run_cli("verify", "--game", "kuhn", bad).returncode == 2
+
+
+def fnv1a(data):
+    h = 0xCBF29CE484222325
+    for b in data:
+        h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def reseal(data):
+    """The checkpoint's checksum made right again, as a deliberate forger would."""
+    import struct
+
+    return data[:16] + struct.pack("<Q", fnv1a(data[24:])) + data[24:]
+
+
+def start_long_run(ck, *extra):
+    import subprocess
+
+    from conftest import CLI
+
+    return subprocess.Popen(
+        [CLI, "solve", "--game", "leduc", "-m", "cfr+", "--iterations", "100000000", "--checkpoint", str(ck), "-f", "json", *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT"])
+def test_a_signal_saves_the_checkpoint_and_the_answer(tmp_path, signal_name):
+    import signal
+    import time
+
+    ck = tmp_path / "state.ck"
+    run = start_long_run(ck, "--checkpoint-every", "1")
+    time.sleep(2)
+    run.send_signal(getattr(signal, signal_name))
+    out, err = run.communicate(timeout=60)
+    assert run.returncode == 0, err
+    stopped = json.loads(out)
+    done = stopped["iterations"]
+    assert stopped["status"] == "stopped" and 0 < done < 100000000
+    assert stopped["exploitability"] < 0.1 and stopped["exact"] is False
+    assert err.splitlines() == ["equilibria: %s (%s) after %d iterations; checkpoint saved to %s"
+                                % ("terminated" if signal_name == "SIGTERM" else "interrupted", signal_name, done, ck)]
+    # The checkpoint holds exactly the state printed: resuming runs on, bit-identical to an unbroken run.
+    resumed = run_cli("solve", "--game", "leduc", "-m", "cfr+", "--iterations", done + 40, "--resume", ck, "-f", "json", timeout=120)
+    assert resumed.returncode == 0, resumed.stderr
+    whole = run_cli("solve", "--game", "leduc", "-m", "cfr+", "--iterations", done + 40, "-f", "json", timeout=120)
+    a, b = json.loads(resumed.stdout), json.loads(whole.stdout)
+    assert a["iterations"] == done + 40 and a["status"] == "complete"
+    assert a["equilibria"] == b["equilibria"] and a["exploitability"] == b["exploitability"]
+
+
+def test_periodic_checkpoints_survive_a_kill(tmp_path):
+    import time
+
+    ck = tmp_path / "state.ck"
+    run = start_long_run(ck, "--checkpoint-every", "0.3")
+    deadline = time.time() + 30
+    while not ck.exists() and time.time() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.7)
+    run.kill()  # SIGKILL: nothing runs after it
+    run.communicate(timeout=30)
+    assert ck.exists()
+    out = json.loads(run_cli("solve", "--game", "leduc", "-m", "cfr+", "--iterations", "1", "--resume", ck, "-f", "json").stdout)
+    assert out["iterations"] > 1  # the checkpoint is past the requested count: nothing more runs
+    assert run_cli("solve", "--game", "leduc", "--checkpoint-every", "1").returncode == 2  # needs --checkpoint
+
+
+def test_resume_refuses_other_options(tmp_path):
+    ck = tmp_path / "dcfr.ck"
+    assert run_cli("solve", "--game", "kuhn", "-m", "dcfr", "--iterations", "20", "--checkpoint", ck).returncode == 0
+    for extra, taken, now in [
+        (["-m", "dcfr", "--alpha", "2"], "--alpha 1.5", "--alpha 2"),
+        (["-m", "dcfr", "--simultaneous"], "updates alternating", "updates simultaneous"),
+        (["-m", "dcfr", "--gamma", "3", "--beta", "0.5"], "--beta 0, --gamma 2", "--beta 0.5, --gamma 3"),
+        (["-m", "cfr+"], "method dcfr", "method cfr+"),
+        (["-m", "mccfr-os"], "method dcfr", "method mccfr-os"),
+    ]:
+        p = run_cli("solve", "--game", "kuhn", "--iterations", "40", "--resume", ck, *extra)
+        assert p.returncode == 2 and p.stdout == ""
+        assert p.stderr == "equilibria: %s: the checkpoint was taken with %s; this run has %s\n" % (ck, taken, now)
+    mc = tmp_path / "os.ck"
+    run_cli("solve", "--game", "kuhn", "-m", "mccfr-os", "--iterations", "50", "--seed", "3", "--checkpoint", mc)
+    p = run_cli("solve", "--game", "kuhn", "-m", "mccfr-os", "--iterations", "90", "--resume", mc, "--seed", "4", "--epsilon", "0.5")
+    assert p.returncode == 2
+    assert "taken with --epsilon 0.6, --seed 3; this run has --epsilon 0.5, --seed 4" in p.stderr
+    assert run_cli("solve", "--game", "kuhn", "-m", "mccfr-os", "--iterations", "90", "--resume", mc, "--seed", "3").returncode == 0
+
+
+def test_resume_refuses_a_damaged_checkpoint(tmp_path):
+    import struct
+
+    ck = tmp_path / "state.ck"
+    assert run_cli("solve", "--game", "kuhn", "-m", "cfr+", "--iterations", "20", "--checkpoint", ck).returncode == 0
+    good = ck.read_bytes()
+    nan = good[:-8] + struct.pack("<d", float("nan"))
+    flipped = bytearray(good)
+    flipped[len(good) // 2] ^= 1
+    for bytes_, cause in [(bytes(flipped), "checksum mismatch"), (good[:-3], "bytes of payload"),
+                          (nan, "checksum mismatch"), (reseal(nan), "a non-finite number"), (b"", "not an Equilibria checkpoint")]:
+        ck.write_bytes(bytes_)
+        p = run_cli("solve", "--game", "kuhn", "-m", "cfr+", "--iterations", "40", "--resume", ck)
+        assert p.returncode == 2 and p.stdout == "" and len(p.stderr.splitlines()) == 1
+        assert cause in p.stderr, p.stderr
+    ck.write_bytes(reseal(good))
+    assert run_cli("solve", "--game", "kuhn", "-m", "cfr+", "--iterations", "40", "--resume", ck).returncode == 0
+
+
+def test_plot_errors_are_one_line(tmp_path):
+    good = tmp_path / "good.csv"
+    good.write_text("iteration,seconds,exploitability\n1,0.1,0.5\n10,0.2,0.05\n")
+    cases = [
+        ("bad.csv", "iteration,seconds,exploitability\n1,0.1,half\n", "not a curve"),
+        ("other.csv", "a,b\n1,2\n", "not a curve"),
+        ("empty.csv", "", "no points"),
+        ("binary.csv", b"\xff\xfe\x00garbage", "not a curve"),
+    ]
+    for name, text, cause in cases:
+        f = tmp_path / name
+        f.write_bytes(text if isinstance(text, bytes) else text.encode())
+        p = run_cli("plot", good, f, "-o", tmp_path / "x.png")
+        assert p.returncode == 2 and p.stdout == ""
+        assert p.stderr.startswith("equilibria: %s: " % f) and cause in p.stderr and len(p.stderr.splitlines()) == 1, p.stderr
+    # A directory is refused, not written beside as DIR.png.
+    p = run_cli("plot", good, "-o", tmp_path)
+    assert p.returncode == 2 and p.stderr == "equilibria: %s: is a directory; give the image's file name (e.g. curves.png)\n" % tmp_path
+    assert not os.path.exists(str(tmp_path) + ".png")
+    # A name without an extension is written as it is, as a PNG.
+    p = run_cli("plot", good, "-o", tmp_path / "curves")
+    assert p.returncode == 0 and open(tmp_path / "curves", "rb").read(8) == b"\x89PNG\r\n\x1a\n"
+    assert sorted(os.listdir(tmp_path)) == sorted(["good.csv", "curves"] + [name for name, _, _ in cases])
+
+
+def test_plot_without_matplotlib_is_one_line(tmp_path):
+    import subprocess
+
+    from conftest import CLI
+
+    fake = tmp_path / "site" / "matplotlib"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise ImportError('No module named matplotlib')\n")
+    good = tmp_path / "good.csv"
+    good.write_text("iteration,seconds,exploitability\n1,0.1,0.5\n")
+    p = subprocess.run([CLI, "plot", str(good), "-o", str(tmp_path / "x.png")], capture_output=True, text=True,
+                       env=dict(os.environ, PYTHONPATH=str(tmp_path / "site")), timeout=60)
+    assert p.returncode == 2 and len(p.stderr.splitlines()) == 1
+    assert p.stderr.startswith("equilibria: matplotlib: cannot be imported") and "python3-matplotlib" in p.stderr
+    assert not (tmp_path / "x.png").exists()

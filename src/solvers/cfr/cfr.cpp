@@ -1,9 +1,10 @@
 #include "equilibria/solvers/cfr/cfr.hpp"
 
+#include "equilibria/solvers/cfr/checkpoint.hpp"
 #include "equilibria/solvers/cfr/packed_tree.hpp"
 
 #include <cmath>
-#include <cstring>
+#include <cstdint>
 #include <stdexcept>
 
 namespace equilibria {
@@ -235,59 +236,26 @@ Behavior<double> CfrSolver::average_policy() const {
 
 Behavior<double> CfrSolver::current_policy() const { return current_; }
 
-namespace {
-
-constexpr char kMagic[8] = {'E', 'Q', 'C', 'F', 'R', '0', '0', '1'};
-
-void put(std::string& out, const void* data, std::size_t bytes) {
-  out.append(static_cast<const char*>(data), bytes);
+std::vector<cfr_detail::CheckpointField> CfrSolver::checkpoint_options() const {
+  using cfr_detail::checkpoint_number;
+  return {{"method", to_string(options_.variant)},
+          {"game", packed_.fingerprint()},
+          {"updates", options_.alternating ? "alternating" : "simultaneous"},
+          {"--alpha", checkpoint_number(options_.alpha)},
+          {"--beta", checkpoint_number(options_.beta)},
+          {"--gamma", checkpoint_number(options_.gamma)}};
 }
 
-}  // namespace
-
 std::string CfrSolver::snapshot() const {
-  std::string out;
-  put(out, kMagic, sizeof kMagic);
-  const std::int32_t variant = static_cast<std::int32_t>(options_.variant);
-  const std::int64_t actions = tree_.num_global_actions(), nodes = tree_.num_nodes();
-  put(out, &variant, sizeof variant);
-  put(out, &actions, sizeof actions);
-  put(out, &nodes, sizeof nodes);
-  put(out, &iteration_, sizeof iteration_);
-  for (const auto* v : {&regret_, &strategy_sum_, &prediction_}) put(out, v->data(), v->size() * sizeof(double));
-  return out;
+  return cfr_detail::encode_checkpoint(checkpoint_options(), {{"iteration", static_cast<std::uint64_t>(iteration_)}},
+                                       {&regret_, &strategy_sum_, &prediction_});
 }
 
 void CfrSolver::restore(const std::string& bytes) {
-  const std::size_t arrays = 3 * regret_.size() * sizeof(double);
-  const std::size_t header = sizeof kMagic + sizeof(std::int32_t) + 3 * sizeof(std::int64_t);
-  if (bytes.size() < header || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
-    throw std::invalid_argument("not an Equilibria CFR checkpoint");
-  }
-  const char* p = bytes.data() + sizeof kMagic;
-  std::int32_t variant;
-  std::int64_t actions, nodes, iteration;
-  std::memcpy(&variant, p, sizeof variant);
-  p += sizeof variant;
-  std::memcpy(&actions, p, sizeof actions);
-  p += sizeof actions;
-  std::memcpy(&nodes, p, sizeof nodes);
-  p += sizeof nodes;
-  std::memcpy(&iteration, p, sizeof iteration);
-  p += sizeof iteration;
-  if (actions != tree_.num_global_actions() || nodes != tree_.num_nodes()) {
-    throw std::invalid_argument("the checkpoint was taken on a different game");
-  }
-  if (bytes.size() != header + arrays) throw std::invalid_argument("the checkpoint is truncated or damaged");
-  if (variant != static_cast<std::int32_t>(options_.variant)) {
-    throw std::invalid_argument(std::string("the checkpoint was taken with another variant (") +
-                                to_string(static_cast<CfrVariant>(variant)) + ")");
-  }
-  iteration_ = iteration;
-  for (auto* v : {&regret_, &strategy_sum_, &prediction_}) {
-    std::memcpy(v->data(), p, v->size() * sizeof(double));
-    p += v->size() * sizeof(double);
-  }
+  std::uint64_t iteration = 0;
+  cfr_detail::decode_checkpoint(bytes, checkpoint_options(), {{"iteration", &iteration, INT64_MAX}},
+                                {{&regret_, false}, {&strategy_sum_, true}, {&prediction_, false}});
+  iteration_ = static_cast<std::int64_t>(iteration);
   for (int q = 0; q < tree_.num_players(); ++q) update_strategy(q);
 }
 

@@ -1,7 +1,9 @@
 #include "equilibria/solvers/cfr/mccfr.hpp"
 
-#include <cstring>
+#include <cstdint>
 #include <stdexcept>
+
+#include "equilibria/solvers/cfr/checkpoint.hpp"
 
 namespace equilibria {
 
@@ -120,46 +122,25 @@ Behavior<double> MccfrSolver::average_policy() const {
   return avg;
 }
 
-namespace {
-constexpr char kMagic[8] = {'E', 'Q', 'M', 'C', 'C', 'F', 'R', '1'};
+std::vector<cfr_detail::CheckpointField> MccfrSolver::checkpoint_options() const {
+  return {{"method", options_.sampling == MccfrSampling::kExternal ? "mccfr-es" : "mccfr-os"},
+          {"game", packed_.fingerprint()},
+          {"--epsilon", cfr_detail::checkpoint_number(options_.epsilon)},
+          {"--seed", std::to_string(options_.seed)}};
 }
 
 std::string MccfrSolver::snapshot() const {
-  std::string out(kMagic, sizeof kMagic);
-  const std::int64_t header[4] = {static_cast<std::int64_t>(options_.sampling), tree_.num_global_actions(),
-                                  tree_.num_nodes(), iteration_};
-  out.append(reinterpret_cast<const char*>(header), sizeof header);
-  out.append(reinterpret_cast<const char*>(&rng_), sizeof rng_);
-  for (const auto* v : {&regret_, &strategy_sum_}) {
-    out.append(reinterpret_cast<const char*>(v->data()), v->size() * sizeof(double));
-  }
-  return out;
+  return cfr_detail::encode_checkpoint(checkpoint_options(),
+                                       {{"iteration", static_cast<std::uint64_t>(iteration_)}, {"rng", rng_}},
+                                       {&regret_, &strategy_sum_});
 }
 
 void MccfrSolver::restore(const std::string& bytes) {
-  std::int64_t header[4];
-  const std::size_t fixed = sizeof kMagic + sizeof header + sizeof rng_;
-  if (bytes.size() < fixed || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) {
-    throw std::invalid_argument("not an Equilibria MCCFR checkpoint");
-  }
-  std::memcpy(header, bytes.data() + sizeof kMagic, sizeof header);
-  if (header[1] != tree_.num_global_actions() || header[2] != tree_.num_nodes()) {
-    throw std::invalid_argument("the checkpoint was taken on a different game");
-  }
-  if (header[0] != static_cast<std::int64_t>(options_.sampling)) {
-    throw std::invalid_argument("the checkpoint was taken with another sampling scheme");
-  }
-  if (bytes.size() != fixed + 2 * regret_.size() * sizeof(double)) {
-    throw std::invalid_argument("the checkpoint is truncated or damaged");
-  }
-  iteration_ = header[3];
-  const char* p = bytes.data() + sizeof kMagic + sizeof header;
-  std::memcpy(&rng_, p, sizeof rng_);
-  p += sizeof rng_;
-  for (auto* v : {&regret_, &strategy_sum_}) {
-    std::memcpy(v->data(), p, v->size() * sizeof(double));
-    p += v->size() * sizeof(double);
-  }
+  std::uint64_t iteration = 0, rng = 0;
+  cfr_detail::decode_checkpoint(bytes, checkpoint_options(), {{"iteration", &iteration, INT64_MAX}, {"rng", &rng, UINT64_MAX}},
+                                {{&regret_, false}, {&strategy_sum_, true}});
+  iteration_ = static_cast<std::int64_t>(iteration);
+  rng_ = rng;
 }
 
 }  // namespace equilibria

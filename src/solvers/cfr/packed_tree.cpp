@@ -1,6 +1,9 @@
 #include "equilibria/solvers/cfr/packed_tree.hpp"
 
 #include <algorithm>
+#include <cstdio>
+
+#include "equilibria/solvers/cfr/checkpoint.hpp"
 
 namespace equilibria::cfr_detail {
 
@@ -37,6 +40,16 @@ PackedTree::PackedTree(const GameTree& tree) {
 std::size_t PackedTree::bytes() const {
   return nodes.size() * sizeof(Node) + edge_child.size() * sizeof(int) +
          (edge_prob.size() + edge_leaf.size()) * sizeof(double);
+}
+
+std::string PackedTree::fingerprint() const {
+  std::uint64_t h = fnv1a(nodes.data(), nodes.size() * sizeof(Node));
+  h = fnv1a(edge_child.data(), edge_child.size() * sizeof(int), h);
+  h = fnv1a(edge_prob.data(), edge_prob.size() * sizeof(double), h);
+  h = fnv1a(edge_leaf.data(), edge_leaf.size() * sizeof(double), h);
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
 }
 
 }  // namespace equilibria::cfr_detail

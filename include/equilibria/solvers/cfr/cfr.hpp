@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "equilibria/games/extensive/game_tree.hpp"
+#include "equilibria/solvers/cfr/checkpoint.hpp"
 #include "equilibria/solvers/cfr/packed_tree.hpp"
 #include "equilibria/verify/exploitability.hpp"
 
@@ -40,12 +41,15 @@ class CfrSolver {
   Behavior<double> average_policy() const;
   Behavior<double> current_policy() const;
 
-  // Binary snapshot of the whole state; restore() refuses one taken on a
-  // different game or variant (std::invalid_argument).
+  // The whole state with every option and the game's fingerprint, in the
+  // checkpoint format (checkpoint.hpp); restore() refuses (std::invalid_argument,
+  // state untouched) a damaged one or one taken on another game or with
+  // other options.
   std::string snapshot() const;
   void restore(const std::string& bytes);
 
  private:
+  std::vector<cfr_detail::CheckpointField> checkpoint_options() const;
   double traverse(int node, int player, double other_reach, int depth);
   void accumulate_average(int player);
   void traverse_all(int node, const double* reach, double* values, int depth);

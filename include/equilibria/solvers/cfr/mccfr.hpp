@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "equilibria/games/extensive/game_tree.hpp"
+#include "equilibria/solvers/cfr/checkpoint.hpp"
 #include "equilibria/solvers/cfr/packed_tree.hpp"
 #include "equilibria/verify/exploitability.hpp"
 
@@ -33,10 +34,12 @@ class MccfrSolver {
   std::int64_t iteration() const { return iteration_; }
   Behavior<double> average_policy() const;
 
+  // As CfrSolver's: every option, the game's fingerprint and the random stream.
   std::string snapshot() const;
   void restore(const std::string& bytes);  // std::invalid_argument when it does not fit
 
  private:
+  std::vector<cfr_detail::CheckpointField> checkpoint_options() const;
   double external(int node, int player, int depth);
   // Returns the sampled value estimate; *tail is the strategy's probability
   // of the sampled trajectory from `node` on.

@@ -3,6 +3,7 @@
 // node, and per edge its child (-1 for a leaf), chance probability and the
 // leaf's payoffs, so a sweep reads leaves from the edge in hand. Shared by
 // full-width CFR and Monte-Carlo CFR.
+#include <string>
 #include <vector>
 
 #include "equilibria/games/extensive/game_tree.hpp"
@@ -27,6 +28,9 @@ struct PackedTree {
   explicit PackedTree(const GameTree& tree);
   const double* leaf(int player) const { return edge_leaf.data() + static_cast<std::size_t>(player) * num_edges; }
   std::size_t bytes() const;
+  // A hash of everything a sweep reads (structure, chance probabilities,
+  // payoffs as doubles), 16 hex digits: a checkpoint's game identity.
+  std::string fingerprint() const;
 };
 
 // Regret matching: play in proportion to positive `regret`, uniformly when none.
