@@ -147,7 +147,11 @@ def test_a_signal_saves_the_checkpoint_and_the_answer(tmp_path, signal_name):
 
     ck = tmp_path / "state.ck"
     run = start_long_run(ck, "--checkpoint-every", "1")
-    time.sleep(2)
+    # The first periodic checkpoint shows the run is in its loop (handlers installed), however loaded the machine.
+    deadline = time.time() + 60
+    while not ck.exists() and time.time() < deadline:
+        time.sleep(0.05)
+    time.sleep(1)
     run.send_signal(getattr(signal, signal_name))
     out, err = run.communicate(timeout=60)
     assert run.returncode == 0, err
