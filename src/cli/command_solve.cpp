@@ -339,8 +339,10 @@ int run_risk_averse(const StrategicGame& game, const SolveArgs& args, const std:
   MethodResult result;
   result.concept_name = "risk-averse";
   result.status = r.status;
-  result.exact = r.certificate.max_regret == 0;
   result.equilibria.push_back({r.profile, r.certificate});
+  settle_exactness(result, [&](const MixedProfile<Rational>& p) {
+    return risk_averse_certificate(game, options.gamma, p);
+  });
   result.stats = {{"mesh", static_cast<double>(r.mesh)},
                   {"pivots", static_cast<double>(r.pivots)},
                   {"refined", r.refined ? 1 : 0},

@@ -8,6 +8,7 @@
 #include "equilibria/io/profile_reader.hpp"
 #include "equilibria/solvers/risk_averse/risk_averse_equilibrium.hpp"
 #include "equilibria/verify/exploitability.hpp"
+#include "equilibria/verify/probability_check.hpp"
 #include "game_loader.hpp"
 #include "json_report.hpp"
 #include "risk_aversion.hpp"

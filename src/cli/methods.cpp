@@ -12,6 +12,7 @@
 #include "equilibria/solvers/pure/pure_nash.hpp"
 #include "equilibria/solvers/simpdiv/simplicial_subdivision.hpp"
 #include "equilibria/solvers/support/support_enumeration.hpp"
+#include "equilibria/verify/probability_check.hpp"
 
 namespace equilibria::cli {
 namespace {
@@ -19,7 +20,7 @@ namespace {
 MethodResult run_pure(const StrategicGame& game, const MethodOptions& opts) {
   MethodResult result;
   PureNashOptions options;
-  options.control = SolveControl::with_time_limit(opts.time_limit);
+  options.control = opts.control;
   options.limit = opts.limit;
   result.status = enumerate_pure_nash(game, options, [&](const std::vector<int>& choice) {
     auto profile = MixedProfile<Rational>::pure(game.strategy_counts(), choice);
@@ -43,7 +44,7 @@ MethodResult run_lemke_howson(const StrategicGame& game, const MethodOptions& op
     throw InputError(file, 0, "--label must be between 1 and " + std::to_string(labels));
   }
   LemkeHowsonOptions options;
-  options.control = SolveControl::with_time_limit(opts.time_limit);
+  options.control = opts.control;
   options.limit = opts.limit;
   options.label = opts.label - 1;
   options.threads = opts.threads;
@@ -62,7 +63,7 @@ MethodResult run_lemke_howson(const StrategicGame& game, const MethodOptions& op
 MethodResult run_enumerate(const StrategicGame& game, const MethodOptions& opts, const std::string& file) {
   require_two_players(game, "enumerate", file);
   ExtremeEquilibriaOptions options;
-  options.control = SolveControl::with_time_limit(opts.time_limit);
+  options.control = opts.control;
   options.arithmetic = opts.arithmetic;
   options.cliques = opts.cliques;
   const ExtremeEquilibriaReport report = extreme_equilibria(game, options);
@@ -89,7 +90,7 @@ MethodResult run_enumerate(const StrategicGame& game, const MethodOptions& opts,
 MethodResult run_lp(const StrategicGame& game, const MethodOptions& opts, const std::string& file) {
   require_two_players(game, "lp", file);
   ZeroSumLpOptions options;
-  options.control = SolveControl::with_time_limit(opts.time_limit);
+  options.control = opts.control;
   ZeroSumLpResult lp;
   try {
     lp = solve_zero_sum_lp(game, options);
@@ -108,7 +109,7 @@ MethodResult run_lp(const StrategicGame& game, const MethodOptions& opts, const 
 MethodResult run_support(const StrategicGame& game, const MethodOptions& opts, const std::string& file) {
   require_two_players(game, "support", file);
   SupportEnumerationOptions options;
-  options.control = SolveControl::with_time_limit(opts.time_limit);
+  options.control = opts.control;
   MethodResult result;
   result.status = support_enumeration(game, options, [&](const MixedProfile<Rational>& profile) {
     result.equilibria.push_back({profile, certify(game, profile)});
@@ -118,7 +119,7 @@ MethodResult run_support(const StrategicGame& game, const MethodOptions& opts, c
 
 MethodResult run_logit(const StrategicGame& game, const MethodOptions& opts) {
   LogitOptions options;
-  options.control = SolveControl::with_time_limit(opts.time_limit);
+  options.control = opts.control;
   options.final_lambda = opts.lambda;
   const LogitResult r = trace_logit(game, options);
   MethodResult result;
@@ -160,7 +161,7 @@ MethodResult run_simpdiv(const StrategicGame& game, const MethodOptions& opts) {
   MethodResult result;
   result.exact = true;
   std::mt19937_64 rng(opts.seed);
-  const SolveControl control = SolveControl::with_time_limit(opts.time_limit);
+  const SolveControl& control = opts.control;
   double pivots = 0, grids = 0, refined = 0;
   for (int start = 0; start < std::max(1, opts.starts); ++start) {
     SimplicialSubdivisionOptions options;
@@ -197,8 +198,26 @@ const std::vector<std::string>& method_names() {
   return names;
 }
 
-MethodResult run_method(const std::string& name, const StrategicGame& game, const MethodOptions& options,
-                        const std::string& file) {
+void settle_exactness(MethodResult& result,
+                      const std::function<Certificate<Rational>(const MixedProfile<Rational>&)>& recertify) {
+  // An equilibrium is exact when its certificate says so, whatever the
+  // method claimed; a QRE is an approximation by definition.
+  bool exact = result.concept_name != "logit-qre" || result.exact;
+  for (auto& e : result.equilibria) {
+    if (distribution_problem(e.profile)) {
+      e.profile = normalised(e.profile);
+      e.cert = recertify(e.profile);
+      exact = false;
+    }
+    if (e.cert.max_regret != 0) exact = false;
+  }
+  result.exact = exact;
+}
+
+namespace {
+
+MethodResult dispatch(const std::string& name, const StrategicGame& game, const MethodOptions& options,
+                      const std::string& file) {
   if (name == "pure") return run_pure(game, options);
   if (name == "lemke-howson") return run_lemke_howson(game, options, file);
   if (name == "enumerate") return run_enumerate(game, options, file);
@@ -207,6 +226,15 @@ MethodResult run_method(const std::string& name, const StrategicGame& game, cons
   if (name == "logit") return run_logit(game, options);
   if (name == "simpdiv") return run_simpdiv(game, options);
   throw InputError(file, 0, "unknown method '" + name + "'");
+}
+
+}  // namespace
+
+MethodResult run_method(const std::string& name, const StrategicGame& game, const MethodOptions& options,
+                        const std::string& file) {
+  MethodResult result = dispatch(name, game, options, file);
+  settle_exactness(result, [&](const MixedProfile<Rational>& p) { return certify(game, p); });
+  return result;
 }
 
 }  // namespace equilibria::cli

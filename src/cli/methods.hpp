@@ -1,6 +1,7 @@
 #pragma once
 // The solution methods the CLI offers, by name: one dispatch point shared by
 // `solve` and `bench`.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,7 @@
 namespace equilibria::cli {
 
 struct MethodOptions {
-  double time_limit = 0;    // seconds, 0 = none
+  SolveControl control;     // the command's --time-limit, counted from its start
   std::int64_t limit = 0;   // equilibria, 0 = all
   int label = 0;            // Lemke-Howson: 1-based label to drop, 0 = every label
   bool exact_pivoting = false;
@@ -46,6 +47,13 @@ struct MethodResult {
 };
 
 const std::vector<std::string>& method_names();
+
+// The last check before any strategic answer is printed: a profile that is
+// not exactly a distribution is normalised and re-certified by `recertify`,
+// and the answer is exact exactly when every profile is a distribution with
+// zero regret: a solver's own claim is never taken on trust.
+void settle_exactness(MethodResult& result,
+                      const std::function<Certificate<Rational>(const MixedProfile<Rational>&)>& recertify);
 
 // Runs the named method; throws InputError when it does not apply to the game.
 MethodResult run_method(const std::string& name, const StrategicGame& game, const MethodOptions& options,

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -17,24 +18,18 @@
 #include "equilibria/solvers/cfr/mccfr.hpp"
 #include "equilibria/solvers/sequence_form/sequence_form_lemke.hpp"
 #include "equilibria/solvers/sequence_form/sequence_form_lp.hpp"
+#include "equilibria/verify/probability_check.hpp"
 
 namespace equilibria::cli {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// The average policy taken exactly, each information set made a distribution.
 Behavior<Rational> exact_behavior(const GameTree& tree, const Behavior<double>& b) {
-  Behavior<Rational> out(b.size());
-  for (int i = 0; i < tree.num_infosets(); ++i) {
-    const int first = tree.action_begin(i), k = tree.num_actions(i);
-    Rational sum(0);
-    for (int a = first; a < first + k; ++a) {
-      out[a] = b[a] > 0 ? Rational(b[a]) : Rational(0);
-      sum += out[a];
-    }
-    for (int a = first; a < first + k; ++a) out[a] = sum > 0 ? Rational(out[a] / sum) : Rational(1, k);
-  }
-  return out;
+  Behavior<Rational> exact(b.size());
+  for (std::size_t a = 0; a < b.size(); ++a) exact[a] = std::isfinite(b[a]) ? Rational(b[a]) : Rational(0);
+  return normalised(tree, exact);
 }
 
 // Iterations at which to log: every `every`, or 1, 2, 5, 10, 20, 50, ...
@@ -186,10 +181,8 @@ TreeMethodResult run_lcp(const GameTree& tree, const TreeMethodOptions& options,
   return result;
 }
 
-}  // namespace
-
-TreeMethodResult run_tree_method(const std::string& name, const GameTree& tree, const TreeMethodOptions& options,
-                                 const std::string& game_name) {
+TreeMethodResult dispatch(const std::string& name, const GameTree& tree, const TreeMethodOptions& options,
+                          const std::string& game_name) {
   if (name == "lp") return run_lp(tree, game_name);
   if (name == "lcp") return run_lcp(tree, options, game_name);
   if (!tree.perfect_recall()) throw InputError(game_name, 0, name + " needs perfect recall: " + tree.perfect_recall_problem());
@@ -213,6 +206,21 @@ TreeMethodResult run_tree_method(const std::string& name, const GameTree& tree, 
   cfr.gamma = options.gamma;
   CfrSolver solver(tree, cfr);
   return iterate(solver, name, tree, options);
+}
+
+}  // namespace
+
+TreeMethodResult run_tree_method(const std::string& name, const GameTree& tree, const TreeMethodOptions& options,
+                                 const std::string& game_name) {
+  TreeMethodResult result = dispatch(name, tree, options, game_name);
+  // As for strategic answers: no solver's claim is taken on trust.
+  if (behavior_problem(tree, result.behavior)) {
+    result.behavior = normalised(tree, result.behavior);
+    result.cert = certify_behavior(tree, result.behavior);
+    result.exact = false;
+  }
+  if (result.cert.nash_conv != 0) result.exact = false;
+  return result;
 }
 
 }  // namespace equilibria::cli

@@ -7,6 +7,25 @@ namespace equilibria {
 
 std::string to_string(const Rational& q) { return q.get_str(10); }
 
+int double_scale_exponent(std::span<const Rational> values) {
+  long most = 0;  // the largest floor(log2 |v|) + 1 over the values
+  for (const auto& v : values) {
+    if (sgn(v) == 0) continue;
+    // |v| < 2^(bits(num) - bits(den) + 1)
+    const long bits = static_cast<long>(mpz_sizeinbase(v.get_num_mpz_t(), 2)) -
+                      static_cast<long>(mpz_sizeinbase(v.get_den_mpz_t(), 2)) + 1;
+    most = std::max(most, bits);
+  }
+  return static_cast<int>(std::max(0L, most - kMaxFloatingMagnitudeLog2));
+}
+
+double scaled_double(const Rational& v, int exponent) {
+  if (exponent == 0) return v.get_d();
+  Rational scaled;
+  mpq_div_2exp(scaled.get_mpq_t(), v.get_mpq_t(), static_cast<mp_bitcnt_t>(exponent));
+  return scaled.get_d();
+}
+
 Rational simple_fraction(double v) {
   if (std::abs(v) <= 1e-12 || !std::isfinite(v)) return Rational(0);
   const bool negative = v < 0;

@@ -1,16 +1,19 @@
 #include "equilibria/games/bimatrix.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace equilibria {
 namespace {
 
+// Both matrices scaled alike (rational.hpp), so that their doubles are finite.
 void fill_doubles(Bimatrix& g) {
   g.a_approx.resize(g.a.size());
   g.b_approx.resize(g.b.size());
+  const int e = std::max(double_scale_exponent(g.a), double_scale_exponent(g.b));
   for (std::size_t k = 0; k < g.a.size(); ++k) {
-    g.a_approx[k] = g.a[k].get_d();
-    g.b_approx[k] = g.b[k].get_d();
+    g.a_approx[k] = scaled_double(g.a[k], e);
+    g.b_approx[k] = scaled_double(g.b[k], e);
   }
 }
 

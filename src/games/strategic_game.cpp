@@ -37,15 +37,13 @@ StrategicGame::StrategicGame(std::vector<int> strategy_counts, std::vector<Ratio
     s *= counts_[p];
   }
   approx_.resize(exact_.size());
-  doubles_are_exact_ = true;
+  double_scale_exponent_ = equilibria::double_scale_exponent(exact_);
+  doubles_are_exact_ = double_scale_exponent_ == 0;
   integral_payoffs_ = true;
   for (std::size_t i = 0; i < exact_.size(); ++i) {
     if (integral_payoffs_ && exact_[i].get_den() != 1) integral_payoffs_ = false;
-    approx_[i] = exact_[i].get_d();
-    // A value beyond double's range converts to infinity, which GMP cannot compare.
-    if (doubles_are_exact_ && (!std::isfinite(approx_[i]) || cmp(exact_[i], approx_[i]) != 0)) {
-      doubles_are_exact_ = false;
-    }
+    approx_[i] = scaled_double(exact_[i], double_scale_exponent_);
+    if (doubles_are_exact_ && cmp(exact_[i], approx_[i]) != 0) doubles_are_exact_ = false;
   }
   labels_.players.resize(counts_.size());
   labels_.strategies.resize(counts_.size());

@@ -140,20 +140,6 @@ Certificate<T> certify(const StrategicGame& game, const MixedProfile<T>& profile
   return cert;
 }
 
-MixedProfile<Rational> normalised(const MixedProfile<Rational>& profile) {
-  MixedProfile<Rational> out = profile;
-  for (int p = 0; p < out.num_players(); ++p) {
-    Rational sum(0);
-    for (auto& x : out.player(p)) {
-      if (x < 0) x = 0;
-      sum += x;
-    }
-    if (sum == 0 || sum == 1) continue;
-    for (auto& x : out.player(p)) x /= sum;
-  }
-  return out;
-}
-
 template std::vector<double> strategy_payoffs(const StrategicGame&, const MixedProfile<double>&, int);
 template std::vector<Rational> strategy_payoffs(const StrategicGame&, const MixedProfile<Rational>&, int);
 template Certificate<double> certify(const StrategicGame&, const MixedProfile<double>&);

@@ -1,3 +1,4 @@
+#include "equilibria/verify/probability_check.hpp"
 #include "equilibria/verify/regret.hpp"
 
 #include <gtest/gtest.h>

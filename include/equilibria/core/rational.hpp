@@ -3,6 +3,7 @@
 // both exact and floating-point arithmetic.
 #include <gmpxx.h>
 
+#include <span>
 #include <string>
 
 namespace equilibria {
@@ -16,6 +17,15 @@ std::string to_string(const Rational& q);
 // within 1e-10 * max(1, |v|) of v; 0 for |v| <= 1e-12. Used to guess the
 // exact value behind a floating answer, which is then verified exactly.
 Rational simple_fraction(double v);
+
+// Floating methods see payoffs scaled by 2^-e, with e the least exponent
+// that brings every |value| to at most 2^kMaxFloatingMagnitudeLog2 (0 for
+// ordinary games). Sums of payoffs then stay finite in doubles, and nothing
+// that floating methods compute (equilibria of any kind) depends on the scale.
+inline constexpr int kMaxFloatingMagnitudeLog2 = 128;
+int double_scale_exponent(std::span<const Rational> values);
+// v * 2^-exponent rounded to a double.
+double scaled_double(const Rational& v, int exponent);
 
 template <class T>
 struct Number;

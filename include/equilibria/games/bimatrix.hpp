@@ -1,6 +1,7 @@
 #pragma once
 // A two-player strategic game seen as two m x n payoff matrices (row-major):
-// A for the row player, B for the column player. Exact values and doubles.
+// A for the row player, B for the column player. Exact values and doubles
+// (both scaled alike when the values exceed double's comfortable range).
 #include <vector>
 
 #include "equilibria/games/strategic_game.hpp"

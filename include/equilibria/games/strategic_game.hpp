@@ -42,12 +42,17 @@ class StrategicGame {
   const Rational& payoff(int player, std::int64_t profile) const {
     return exact_[player * num_profiles_ + profile];
   }
-  // Player p's payoffs over all profiles, as exact values or doubles.
+  // Player p's payoffs over all profiles, as exact values or doubles. The
+  // doubles are the payoffs times 2^-double_scale_exponent() (see
+  // rational.hpp): a floating method whose parameters are in payoff units
+  // (an aversion, a QRE's lambda) converts them with that exponent.
   template <class T>
   const T* payoffs(int player) const;
+  int double_scale_exponent() const { return double_scale_exponent_; }
 
+  // The doubles are the payoffs exactly (and unscaled).
   bool doubles_are_exact() const { return doubles_are_exact_; }
-  // Largest minus smallest payoff over all players (doubles).
+  // Largest minus smallest of the doubles (scaled units).
   double payoff_range() const;
   // Every payoff an integer: exact sums can run on GMP integers.
   bool integral_payoffs() const { return integral_payoffs_; }
@@ -66,6 +71,7 @@ class StrategicGame {
   std::int64_t num_profiles_ = 0;
   std::vector<Rational> exact_;
   std::vector<double> approx_;
+  int double_scale_exponent_ = 0;
   bool doubles_are_exact_ = false;
   bool integral_payoffs_ = false;
   GameLabels labels_;

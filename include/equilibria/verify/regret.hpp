@@ -22,11 +22,6 @@ struct Certificate {
 template <class T>
 Certificate<T> certify(const StrategicGame& game, const MixedProfile<T>& profile);
 
-// A profile made an exact probability distribution (negatives clamped to zero,
-// each player's vector divided by its sum), so that an approximate answer's
-// regret can be certified in rationals.
-MixedProfile<Rational> normalised(const MixedProfile<Rational>& profile);
-
 extern template std::vector<double> strategy_payoffs(const StrategicGame&, const MixedProfile<double>&, int);
 extern template std::vector<Rational> strategy_payoffs(const StrategicGame&, const MixedProfile<Rational>&, int);
 extern template Certificate<double> certify(const StrategicGame&, const MixedProfile<double>&);

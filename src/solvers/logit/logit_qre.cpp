@@ -7,6 +7,7 @@
 
 #include "../nash_refinement/scaled_game.hpp"
 #include "../nash_refinement/support_refinement.hpp"
+#include "equilibria/verify/probability_check.hpp"
 #include "equilibria/verify/regret.hpp"
 
 namespace equilibria {
@@ -131,6 +132,10 @@ LogitResult trace_logit(const StrategicGame& game, const LogitOptions& options) 
       result.status = SolveStatus::kStopped;
       break;
     }
+    if (result.steps >= options.max_steps) {
+      result.status = SolveStatus::kLimitReached;
+      break;
+    }
     Vec next = z + h * t;
     int iterations = 0;
     bool landed = false;
@@ -171,15 +176,25 @@ LogitResult trace_logit(const StrategicGame& game, const LogitOptions& options) 
   const Vec x = z.head(n).array().exp();
   result.qre = sg.profile(x);
   if (result.profile.num_players() == 0) {
-    bool exact = false;
-    std::optional<MixedProfile<Rational>> p;
-    if (!qre_only) p = refine_on_support(sg, x, support_of(sg, x), exact);
-    if (p && certify(game, *p).max_regret <= certify(game, normalised(result.qre.convert<Rational>())).max_regret) {
-      result.profile = std::move(*p);
-      result.exact = exact;
-    } else {
-      result.profile = normalised(result.qre.convert<Rational>());
-      result.exact = false;
+    // The path ended short of the limit (it can stall beside a degenerate
+    // set of equilibria): the best of the refinements on the supports that
+    // finer and coarser cut-offs show, or the path's last point.
+    // Off the path's manifold the log coordinates need not sum to 1.
+    result.profile = normalised(result.qre.convert<Rational>());
+    Vec last(n);
+    for (int k = 0; k < n; ++k) last[k] = result.profile.flat()[k].get_d();
+    Rational best = certify(game, result.profile).max_regret;
+    for (double threshold : {1e-6, 1e-3, 1e-1}) {
+      bool exact = false;
+      if (qre_only || best == 0) break;
+      if (auto p = refine_on_support(sg, last, support_of(sg, last, threshold), exact, true)) {
+        const Rational regret = certify(game, *p).max_regret;
+        if (regret < best) {
+          best = regret;
+          result.profile = std::move(*p);
+          result.exact = exact;
+        }
+      }
     }
   }
   return result;

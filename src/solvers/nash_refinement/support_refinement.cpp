@@ -4,6 +4,7 @@
 
 #include "../bimatrix/best_response_polytope.hpp"
 #include "equilibria/games/bimatrix.hpp"
+#include "equilibria/verify/probability_check.hpp"
 #include "equilibria/verify/regret.hpp"
 
 namespace equilibria {

@@ -36,11 +36,16 @@ SupportSystem support_system(const ScaledGame& layout, const MarginalPayoffs& ma
 
 std::optional<Vec> newton_on_support(const ScaledGame& layout, const MarginalPayoffs& marginal, const Vec& x,
                                      const Support& support, double scale, bool least_squares, bool& converged) {
+  converged = false;
+  // A player with an empty support has no indifference equations (the
+  // guess came from a point that lost every strategy, e.g. to NaN).
+  for (const auto& s : support) {
+    if (s.empty()) return std::nullopt;
+  }
   Vec z = Vec::Zero(layout.size());
   for (int i = 0; i < layout.players(); ++i) {
     for (int s : support[i]) z[layout.begin(i) + s] = x[layout.begin(i) + s];
   }
-  converged = false;
   for (int it = 0; it < 30; ++it) {
     const SupportSystem sys = support_system(layout, marginal, z, support, scale);
     if (sys.f.norm() < 1e-14) break;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "equilibria/verify/probability_check.hpp"
 #include "equilibria/verify/regret.hpp"
 
 namespace equilibria {

@@ -2,13 +2,16 @@
 // A two-player game whose players maximise mean - gamma * variance (see
 // risk_averse_equilibrium.hpp), in doubles: both players' gradients over the
 // flat profile (x, then y) and their Jacobian.
+#include <algorithm>
 #include <array>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "../nash_refinement/scaled_game.hpp"
 #include "../nash_refinement/support_system.hpp"
 #include "equilibria/core/rational.hpp"
+#include "equilibria/core/solve_errors.hpp"
 #include "mean_variance_payoffs.hpp"
 
 namespace equilibria {
@@ -36,10 +39,21 @@ class MeanVarianceGame {
       : layout_(game), rows_{game.num_strategies(0), game.num_strategies(1)} {
     for (int i = 0; i < 2; ++i) {
       m_[i] = own_matrix<double>(game, i);
-      gamma_[i] = gamma[i].get_d();
+      // The doubles are payoffs times 2^-e, variances times 2^-2e: the same
+      // utility up to scale needs gamma times 2^e.
+      Rational scaled = gamma[i];
+      mpq_mul_2exp(scaled.get_mpq_t(), scaled.get_mpq_t(), static_cast<mp_bitcnt_t>(game.double_scale_exponent()));
+      gamma_[i] = scaled.get_d();
     }
     const double range = game.payoff_range() > 0 ? game.payoff_range() : 1.0;
-    scale_ = range * (1 + 2 * std::max(gamma_[0], gamma_[1]) * range);
+    // Beyond this, mean differences vanish in rounding beside the variance term.
+    constexpr double kMaxAversion = 1e12;
+    const double aversion = std::max(gamma_[0], gamma_[1]) * range;
+    if (!(aversion <= kMaxAversion)) {
+      throw ResourceLimit("risk-averse: the aversion times the payoff range is " + std::to_string(aversion) +
+                          ", above the " + std::to_string(kMaxAversion) + " that doubles resolve");
+    }
+    scale_ = range * (1 + 2 * aversion);
   }
 
   int size() const { return rows_[0] + rows_[1]; }

@@ -6,6 +6,7 @@
 #include "../simpdiv/grid_search.hpp"
 #include "aversion_continuation.hpp"
 #include "equilibria/solvers/logit/logit_qre.hpp"
+#include "equilibria/verify/probability_check.hpp"
 #include "first_order_conditions.hpp"
 #include "mean_variance_game.hpp"
 

@@ -211,7 +211,10 @@ SequenceFormLemkeResult solve_sequence_form_lemke(const GameTree& tree, const So
   // Lemke's path ended on a ray (or the answer did not verify): report the
   // floating answer with its certified exploitability.
   std::vector<Rational> approx(lcp.size);
-  for (int i = 0; i < lcp.size; ++i) approx[i] = fast.z.empty() || fast.z[i] <= 0 ? Rational(0) : Rational(fast.z[i]);
+  for (int i = 0; i < lcp.size; ++i) {
+    const bool usable = !fast.z.empty() && std::isfinite(fast.z[i]) && fast.z[i] > 0;
+    approx[i] = usable ? Rational(fast.z[i]) : Rational(0);
+  }
   result.behavior = plans(approx);
   result.cert = certify_behavior(tree, result.behavior);
   return result;

@@ -21,6 +21,10 @@ struct LogitOptions {
   SolveControl control;
   double final_lambda = 0;  // > 0: stop at this lambda (in units of the payoff range) and report the QRE
   double max_lambda = 1e7;  // tracing towards Nash stops here at the latest
+  // ... or after this many steps (a path that crawls beside a degenerate set
+  // of equilibria), then status kLimitReached and the refinement of the
+  // last point.
+  int max_steps = 100'000;
   std::function<void(double lambda, const MixedProfile<double>&)> on_step;  // the path, if wanted
 };
 
