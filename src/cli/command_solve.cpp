@@ -2,6 +2,7 @@
 #include <array>
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -34,6 +35,7 @@ struct SolveArgs {
   std::string risk_aversion = "1";
   int support = 4;
   std::string format = "text";
+  double time_limit = 0;  // --time-limit: seconds for the whole command, reading included (0: none)
   MethodOptions options;
   TreeMethodOptions tree;
 };
@@ -159,7 +161,8 @@ CorrelatedObjective parse_objective(const std::string& text, const StrategicGame
                    "expected welfare, min-player, none or player:K with K from 1 to " + std::to_string(game.num_players()));
 }
 
-int run_correlated(const StrategicGame& game, const SolveArgs& args, const std::string& name) {
+// `control` started with the command: reading the game counts against the time limit.
+int run_correlated(const StrategicGame& game, const SolveArgs& args, const std::string& name, const SolveControl& control) {
   const CorrelatedConcept kind = args.concept_name == "ce" ? CorrelatedConcept::kCorrelated : CorrelatedConcept::kCoarseCorrelated;
   const CorrelatedObjective objective = parse_objective(args.objective, game);
   std::vector<DistributionConstraint> extra;
@@ -169,14 +172,16 @@ int run_correlated(const StrategicGame& game, const SolveArgs& args, const std::
   const auto start = std::chrono::steady_clock::now();
   CorrelatedResult r;
   try {
-    r = solve_correlated_lp(game, kind, objective, extra, SolveControl::with_time_limit(args.options.time_limit));
+    r = solve_correlated_lp(game, kind, objective, extra, control);
   } catch (const std::invalid_argument& e) {
     throw InputError(name, 0, e.what());
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   auto number = [&](const Rational& q) { return r.exact ? Json(to_string(q)) : Json(q.get_d()); };
+  // A stopped run may still carry a point, its gains certified.
+  const bool answered = !r.distribution.empty();
   Json eqs = Json::array();
-  if (r.feasible) {
+  if (answered) {
     Json dist = Json::array(), payoffs = Json::array(), gains = Json::array();
     for (std::int64_t s = 0; s < game.num_profiles(); ++s) {
       if (r.distribution[s] != 0) dist.push_back(Json{{"profile", game.profile_of_index(s)}, {"probability", number(r.distribution[s])}});
@@ -191,7 +196,7 @@ int run_correlated(const StrategicGame& game, const SolveArgs& args, const std::
              {"method", "lp"},
              {"exact", r.exact},
              {"status", r.status == SolveStatus::kStopped ? "stopped" : (r.feasible ? "complete" : "infeasible")},
-             {"objective", Json{{"kind", args.objective}, {"value", r.feasible ? number(r.objective) : Json(nullptr)}}},
+             {"objective", Json{{"kind", args.objective}, {"value", answered ? number(r.objective) : Json(nullptr)}}},
              {"equilibria", std::move(eqs)},
              {"seconds", seconds},
              {"stats", Json{{"simplex_iterations", r.simplex_iterations}}}};
@@ -199,10 +204,10 @@ int run_correlated(const StrategicGame& game, const SolveArgs& args, const std::
     return 0;
   }
   if (r.status == SolveStatus::kStopped) {
-    std::cout << args.concept_name << ": stopped by the time limit before the LP was solved\n";
-    return 0;
-  }
-  if (!r.feasible) {
+    std::cout << args.concept_name << ": stopped by the time limit before the LP was solved"
+              << (answered ? "; the point reached, with its certified deviation gains:\n" : "\n");
+    if (!answered) return 0;
+  } else if (!r.feasible) {
     std::cout << args.concept_name << ": no distribution satisfies the constraints\n";
     return 0;
   }
@@ -237,7 +242,7 @@ int run_learner(const StrategicGame& game, const SolveArgs& args, const std::str
   NoRegretOptions options;
   options.learner = learner_from_name(args.method);
   options.iterations = args.tree.iterations;
-  options.control = SolveControl::with_time_limit(args.options.time_limit);
+  options.control = args.options.control;
   std::ofstream log;
   if (!args.tree.log_path.empty()) {
     log.open(args.tree.log_path);
@@ -281,7 +286,7 @@ int run_sparse_cce(const StrategicGame& game, const SolveArgs& args) {
   SparseCceOptions options;
   options.dynamics.learner = learner_from_name(args.learner);
   options.dynamics.iterations = args.tree.iterations;
-  options.dynamics.control = SolveControl::with_time_limit(args.options.time_limit);
+  options.dynamics.control = args.options.control;
   options.support = args.support;
   const auto start = std::chrono::steady_clock::now();
   const SparseCceResult r = sparse_cce(game, options);
@@ -332,7 +337,7 @@ int run_risk_averse(const StrategicGame& game, const SolveArgs& args, const std:
   }
   RiskAverseOptions options;
   options.gamma = parse_risk_aversion(args.risk_aversion);
-  options.control = SolveControl::with_time_limit(args.options.time_limit);
+  options.control = args.options.control;
   const auto start = std::chrono::steady_clock::now();
   const RiskAverseResult r = risk_averse_equilibrium(game, options);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -354,10 +359,40 @@ int run_risk_averse(const StrategicGame& game, const SolveArgs& args, const std:
   return 0;
 }
 
-int run(const SolveArgs& args) {
+// The time limit ran out before the game was read or built: no answer.
+void print_stopped_while_loading(const SolveArgs& args) {
+  switch (parse_output_format(args.format)) {
+    case OutputFormat::kJson:
+      std::cout << Json{{"concept", args.concept_name},
+                        {"method", args.method},
+                        {"exact", false},
+                        {"status", "stopped"},
+                        {"equilibria", Json::array()},
+                        {"seconds", args.time_limit}}
+                       .dump(2)
+                << '\n';
+      break;
+    case OutputFormat::kGambit:
+      break;
+    case OutputFormat::kText:
+      std::cout << "stopped by the time limit before the game was read: no answer\n";
+      break;
+  }
+  std::cout.flush();
+  std::cerr << "equilibria: time limit reached while reading the game\n";
+}
+
+int run(SolveArgs args) {
+  const SolveControl command_control = SolveControl::with_time_limit(args.time_limit);
+  args.options.control = args.tree.control = command_control;
   // A FIFO or pipe that gives nothing is refused after the time limit at the latest.
-  const double wait = args.options.time_limit > 0 ? std::min(args.options.time_limit, kStreamWaitSeconds) : kStreamWaitSeconds;
-  LoadedGame game = load_game(args.game, args.builtin, wait);
+  const double wait = args.time_limit > 0 ? std::min(args.time_limit, kStreamWaitSeconds) : kStreamWaitSeconds;
+  std::optional<LoadedGame> loaded = load_game_within(args.game, args.builtin, wait, command_control);
+  if (!loaded) {
+    print_stopped_while_loading(args);
+    std::_Exit(0);  // the abandoned reader may still be running: no destructors may race with it
+  }
+  LoadedGame& game = *loaded;
   if (game.strategic && args.method == "sparse-cce") return run_sparse_cce(*game.strategic, args);
   if (game.strategic && std::find(learner_names().begin(), learner_names().end(), args.method) != learner_names().end()) {
     return run_learner(*game.strategic, args, game.name);
@@ -368,14 +403,13 @@ int run(const SolveArgs& args) {
   }
   if (args.concept_name != "nash") {
     if (!game.strategic) throw InputError(game.name, 0, "correlated equilibria are computed for strategic games (.nfg)");
-    return run_correlated(*game.strategic, args, game.name);
+    return run_correlated(*game.strategic, args, game.name, command_control);
   }
   if (game.tree) {
     const std::string method = args.method.empty() ? "cfr+" : args.method;
     SolveArgs named = args;
     named.method = method;
     TreeMethodOptions tree_options = args.tree;
-    tree_options.time_limit = args.options.time_limit;
     const TreeMethodResult result = run_tree_method(method, *game.tree, tree_options, game.name);
     print_tree(*game.tree, named, result);
     if (result.status == SolveStatus::kStopped) {
@@ -437,7 +471,9 @@ CommandRunner add_solve_command(CLI::App& root) {
   cmd->add_option("-f,--format", args->format, "Output format")
       ->check(CLI::IsMember(output_format_names()))
       ->capture_default_str();
-  cmd->add_option("--time-limit", args->options.time_limit, "Stop after this many seconds (0: no limit)")
+  cmd->add_option("--time-limit", args->time_limit,
+                  "Stop after this many seconds, counted from the start (reading the game included); the answer then "
+                  "says status stopped (0: no limit)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--limit", args->options.limit, "Stop after this many equilibria (0: all)")
       ->check(CLI::NonNegativeNumber);

@@ -1,7 +1,11 @@
 #include "game_loader.hpp"
 
+#include <chrono>
+#include <future>
 #include <iostream>
+#include <memory>
 #include <stdexcept>
+#include <thread>
 
 #include "equilibria/core/input_error.hpp"
 #include "equilibria/games/extensive/builtin_games.hpp"
@@ -48,6 +52,25 @@ LoadedGame load_game(const std::string& path, const std::string& builtin, double
     g.strategic = read_nfg(text, path);
   }
   return g;
+}
+
+std::optional<LoadedGame> load_game_within(const std::string& path, const std::string& builtin,
+                                           double stream_wait_seconds, const SolveControl& control) {
+  if (!control.has_deadline()) return load_game(path, builtin, stream_wait_seconds);
+  auto loaded = std::make_shared<std::promise<LoadedGame>>();
+  std::future<LoadedGame> result = loaded->get_future();
+  std::thread([loaded, path, builtin, stream_wait_seconds] {
+    try {
+      loaded->set_value(load_game(path, builtin, stream_wait_seconds));
+    } catch (...) {
+      loaded->set_exception(std::current_exception());
+    }
+  }).detach();
+  // Polled, so that a cancel flag is seen as well as the deadline.
+  while (result.wait_for(std::chrono::milliseconds(10)) != std::future_status::ready) {
+    if (control.should_stop()) return std::nullopt;
+  }
+  return result.get();
 }
 
 StrategicGame load_strategic_game(const std::string& path) {

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "equilibria/core/solve_control.hpp"
 #include "equilibria/games/extensive/game_tree.hpp"
 #include "equilibria/games/strategic_game.hpp"
 #include "equilibria/io/text_file.hpp"
@@ -22,6 +23,14 @@ struct LoadedGame {
 // pipe) is refused when no data comes for `stream_wait_seconds`.
 LoadedGame load_game(const std::string& path, const std::string& builtin,
                      double stream_wait_seconds = kStreamWaitSeconds);
+
+// load_game under a deadline: reading a large file or building a large tree
+// gives no partial answer, so it runs on a worker thread that is abandoned
+// when `control` says stop first (nullopt). The caller must then end the
+// process with std::_Exit, since that thread may still be running. Errors
+// from the reader are rethrown here.
+std::optional<LoadedGame> load_game_within(const std::string& path, const std::string& builtin,
+                                           double stream_wait_seconds, const SolveControl& control);
 
 // Reads a strategic game; a tree is refused with a clear message.
 StrategicGame load_strategic_game(const std::string& path);

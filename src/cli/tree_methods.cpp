@@ -96,7 +96,7 @@ TreeMethodResult iterate(Solver& solver, const std::string& name, const GameTree
     if (!log) throw InputError(options.log_path, 0, "cannot write log");
     if (options.resume_path.empty()) log << "iteration,seconds,exploitability\n";
   }
-  SolveControl control = SolveControl::with_time_limit(options.time_limit);
+  SolveControl control = options.control;
   control.set_cancel_flag(&g_stop_requested);
   const bool progress = isatty(STDERR_FILENO);
   TreeMethodResult result;
@@ -146,20 +146,21 @@ const std::vector<std::string>& tree_method_names() {
 
 namespace {
 
-TreeMethodResult run_lp(const GameTree& tree, const std::string& game_name) {
+TreeMethodResult run_lp(const GameTree& tree, const TreeMethodOptions& options, const std::string& game_name) {
   const auto start = Clock::now();
   SequenceFormLpResult lp;
   try {
-    lp = solve_sequence_form_lp(tree);
+    lp = solve_sequence_form_lp(tree, options.control);
   } catch (const std::invalid_argument& e) {
     throw InputError(game_name, 0, e.what());
   }
   TreeMethodResult result;
   result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  result.status = lp.status;
   result.behavior = std::move(lp.behavior);
   result.cert = std::move(lp.cert);
   result.exact = lp.exact;
-  result.stats = {{"lp_value", lp.value}};
+  result.stats = {{"lp_value", lp.value}, {"lemke_fallback", lp.lemke_fallback ? 1.0 : 0.0}};
   return result;
 }
 
@@ -167,7 +168,7 @@ TreeMethodResult run_lcp(const GameTree& tree, const TreeMethodOptions& options,
   const auto start = Clock::now();
   SequenceFormLemkeResult lcp;
   try {
-    lcp = solve_sequence_form_lemke(tree, SolveControl::with_time_limit(options.time_limit));
+    lcp = solve_sequence_form_lemke(tree, options.control);
   } catch (const std::invalid_argument& e) {
     throw InputError(game_name, 0, e.what());
   }
@@ -183,7 +184,7 @@ TreeMethodResult run_lcp(const GameTree& tree, const TreeMethodOptions& options,
 
 TreeMethodResult dispatch(const std::string& name, const GameTree& tree, const TreeMethodOptions& options,
                           const std::string& game_name) {
-  if (name == "lp") return run_lp(tree, game_name);
+  if (name == "lp") return run_lp(tree, options, game_name);
   if (name == "lcp") return run_lcp(tree, options, game_name);
   if (!tree.perfect_recall()) throw InputError(game_name, 0, name + " needs perfect recall: " + tree.perfect_recall_problem());
   if (name == "mccfr-es" || name == "mccfr-os") {

@@ -13,7 +13,7 @@ namespace equilibria::cli {
 
 struct TreeMethodOptions {
   std::int64_t iterations = 1000;  // total, counting those of a resumed checkpoint
-  double time_limit = 0;
+  SolveControl control;            // the command's --time-limit, counted from its start
   bool simultaneous = false;
   double alpha = 1.5, beta = 0.0, gamma = 2.0;
   double epsilon = 0.6;            // mccfr-os exploration

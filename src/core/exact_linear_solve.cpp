@@ -5,7 +5,7 @@
 namespace equilibria {
 
 std::optional<std::vector<Rational>> solve_exact(const std::vector<Rational>& matrix, const std::vector<Rational>& rhs,
-                                                 int k) {
+                                                 int k, const SolveControl& control) {
   // Augmented integer matrix: each row scaled by the lcm of its denominators.
   const int w = k + 1;
   std::vector<mpz_class> t(static_cast<std::size_t>(k) * w);
@@ -19,6 +19,7 @@ std::optional<std::vector<Rational>> solve_exact(const std::vector<Rational>& ma
   // Edmonds' integer-preserving Gauss-Jordan: every division below is exact.
   mpz_class previous = 1, tmp;
   for (int p = 0; p < k; ++p) {
+    if (control.should_stop()) return std::nullopt;
     int pivot_row = -1;
     for (int i = p; i < k; ++i) {
       if (t[i * w + p] != 0) {

@@ -14,10 +14,12 @@ class SolveControl {
 
   SolveControl() = default;
 
-  // seconds <= 0 means no limit.
+  // seconds <= 0 (or NaN) means no limit; limits beyond a century are none
+  // either, and would overflow the clock's representation.
   static SolveControl with_time_limit(double seconds) {
     SolveControl c;
-    if (seconds > 0) {
+    constexpr double kCentury = 100 * 365.25 * 86400;
+    if (seconds > 0 && seconds < kCentury) {
       c.deadline_ = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                        std::chrono::duration<double>(seconds));
       c.has_deadline_ = true;
@@ -33,6 +35,8 @@ class SolveControl {
     if (!has_deadline_) return 1e12;
     return std::max(0.0, std::chrono::duration<double>(deadline_ - Clock::now()).count());
   }
+
+  bool has_deadline() const { return has_deadline_; }
 
   bool should_stop() const {
     if (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) return true;
