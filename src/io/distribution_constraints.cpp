@@ -4,6 +4,7 @@
 
 #include "equilibria/core/input_error.hpp"
 #include "equilibria/io/number_parser.hpp"
+#include "json_error.hpp"
 
 namespace equilibria {
 namespace {
@@ -114,13 +115,13 @@ class Reader {
 
 std::vector<DistributionConstraint> read_distribution_constraints(const std::string& text, const std::string& file,
                                                                   const StrategicGame& game) {
-  json doc;
+  // Every nlohmann failure (syntax, a number beyond the double range, a value
+  // of the wrong type) is one line naming the file.
   try {
-    doc = json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw InputError(file, 0, std::string("invalid JSON: ") + e.what());
+    return Reader(file, game).read(json::parse(text));
+  } catch (const json::exception& e) {
+    throw InputError(file, 0, "invalid JSON: " + json_error_cause(e));
   }
-  return Reader(file, game).read(doc);
 }
 
 }  // namespace equilibria

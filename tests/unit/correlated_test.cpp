@@ -137,6 +137,12 @@ TEST(DistributionConstraints, BadFilesAreRefused) {
                           "{"}) {
     EXPECT_THROW(read_distribution_constraints(bad, "c.json", g), InputError) << bad;
   }
+  // A bound beyond the double range escaped as nlohmann's out_of_range; as a string it is read exactly.
+  EXPECT_THROW(read_distribution_constraints(R"({"constraints": [{"payoff": 0, "<=": 1e400}]})", "c.json", g), InputError);
+  mpz_class huge;
+  mpz_ui_pow_ui(huge.get_mpz_t(), 10, 400);
+  EXPECT_EQ(read_distribution_constraints(R"({"constraints": [{"payoff": 0, "<=": "1e400"}]})", "c.json", g)[0].rhs,
+            Rational(huge));
 }
 
 }  // namespace
