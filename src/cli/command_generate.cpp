@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "number_checks.hpp"
 #include "game_loader.hpp"
 #include "equilibria/core/input_error.hpp"
 #include "equilibria/games/generators.hpp"
@@ -64,6 +65,7 @@ CommandRunner add_generate_command(CLI::App& root) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   cmd->add_option("--rho", args->options.rho, "Covariant games: correlation of the players' payoffs")
+      ->check(finite_in(-1, 1))
       ->capture_default_str();
   cmd->add_option("-o,--output", args->output, "Output file ('-': standard output)")->capture_default_str();
   return [args] { return run(*args); };

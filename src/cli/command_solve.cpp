@@ -18,6 +18,7 @@
 #include "game_loader.hpp"
 #include "json_report.hpp"
 #include "methods.hpp"
+#include "number_checks.hpp"
 #include "risk_aversion.hpp"
 #include "tree_methods.hpp"
 
@@ -474,7 +475,7 @@ CommandRunner add_solve_command(CLI::App& root) {
   cmd->add_option("--time-limit", args->time_limit,
                   "Stop after this many seconds, counted from the start (reading the game included); the answer then "
                   "says status stopped (0: no limit)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(finite_non_negative());
   cmd->add_option("--limit", args->options.limit, "Stop after this many equilibria (0: all)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--label", args->options.label,
@@ -499,7 +500,7 @@ CommandRunner add_solve_command(CLI::App& root) {
       ->capture_default_str();
   cmd->add_option("--lambda", args->options.lambda,
                   "logit: report the logit QRE at this lambda (payoffs scaled to range 1) instead of tracing to Nash")
-      ->check(CLI::NonNegativeNumber);
+      ->check(finite_non_negative());
   cmd->add_option("--risk-aversion", args->risk_aversion,
                   "risk-averse: weight G on variance, in the game's payoff units (G or G1,G2; 0 gives Nash)")
       ->capture_default_str();
@@ -509,11 +510,17 @@ CommandRunner add_solve_command(CLI::App& root) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   cmd->add_flag("--simultaneous", args->tree.simultaneous, "Trees: update all players' regrets at once (default: alternating)");
-  cmd->add_option("--alpha", args->tree.alpha, "dcfr: discount of positive regrets")->capture_default_str();
-  cmd->add_option("--beta", args->tree.beta, "dcfr: discount of negative regrets")->capture_default_str();
-  cmd->add_option("--gamma", args->tree.gamma, "dcfr: weight of the average strategy")->capture_default_str();
+  cmd->add_option("--alpha", args->tree.alpha, "dcfr: discount of positive regrets")
+      ->check(finite_number())
+      ->capture_default_str();
+  cmd->add_option("--beta", args->tree.beta, "dcfr: discount of negative regrets")
+      ->check(finite_number())
+      ->capture_default_str();
+  cmd->add_option("--gamma", args->tree.gamma, "dcfr: weight of the average strategy")
+      ->check(finite_number())
+      ->capture_default_str();
   cmd->add_option("--epsilon", args->tree.epsilon, "mccfr-os: exploration at the updating player's nodes")
-      ->check(CLI::Range(0.0, 1.0))
+      ->check(finite_in(0.0, 1.0))
       ->capture_default_str();
   cmd->add_option("--seed", args->tree.seed, "mccfr, simpdiv --starts: random seed")->capture_default_str();
   cmd->add_option("--starts", args->options.starts,
@@ -529,7 +536,7 @@ CommandRunner add_solve_command(CLI::App& root) {
       "status 'stopped', exit 0; a second signal exits at once)");
   cmd->add_option("--checkpoint-every", args->tree.checkpoint_every,
                   "Trees: also save the checkpoint every SECONDS while running, so a killed run loses at most that")
-      ->check(CLI::PositiveNumber)
+      ->check(finite_in(1e-3, HUGE_VAL))
       ->needs(checkpoint);
   cmd->add_option("--resume", args->tree.resume_path,
                   "Trees: continue from a checkpoint (bit-identical to an unbroken run); refused when it is damaged or "

@@ -11,6 +11,7 @@
 #include "equilibria/verify/probability_check.hpp"
 #include "game_loader.hpp"
 #include "json_report.hpp"
+#include "number_checks.hpp"
 #include "risk_aversion.hpp"
 
 namespace equilibria::cli {
@@ -164,7 +165,7 @@ CommandRunner add_verify_command(CLI::App& root) {
                   "exact bound on each player's mean-variance deviation gain");
   cmd->add_option("--tolerance", args->tolerance,
                   "For approximate profiles: largest regret accepted, relative to the payoff range")
-      ->check(CLI::NonNegativeNumber)
+      ->check(finite_non_negative())
       ->capture_default_str();
   return [args] { return run(*args); };
 }
