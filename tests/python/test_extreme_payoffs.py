@@ -180,3 +180,11 @@ def test_risk_aversion_beyond_what_doubles_resolve_is_refused(tmp_path):
     p = run_cli("solve", game, "--concept", "risk-averse", "--risk-aversion", "1/10")
     assert p.returncode == 3, (p.returncode, p.stderr)
     assert p.stderr.count("\n") == 1 and "aversion" in p.stderr
+
+
+def test_enumerate_refuses_more_than_256_strategies_with_one_line(tmp_path):
+    game = tmp_path / "wide.nfg"
+    assert run_cli("generate", "uniform", "-s", "257x3", "--seed", "1", "-o", game).returncode == 0
+    p = run_cli("solve", game, "-m", "enumerate")
+    assert p.returncode == 3, (p.returncode, p.stderr)  # a resource limit, not an internal error
+    assert p.stderr.count("\n") == 1 and "260 strategies" in p.stderr

@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 #include <cmath>
+#include <numeric>
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
 
 #include "../bimatrix/vertex_enumeration.hpp"
+#include "equilibria/core/solve_errors.hpp"
 #include "equilibria/games/bimatrix.hpp"
 #include "equilibria/verify/regret.hpp"
 
@@ -247,8 +248,11 @@ ExtremeEquilibriaReport extreme_equilibria(const StrategicGame& game, const Extr
   bool exact = options.arithmetic == Arithmetic::kExact ||
                (options.arithmetic == Arithmetic::kAuto && !game.doubles_are_exact());
   if (g.m + g.n > bimatrix::kMaxLabels) {
-    throw std::invalid_argument("enumerate handles at most " + std::to_string(bimatrix::kMaxLabels) +
-                                " strategies in all");
+    // Label sets are fixed-size bitsets; a game this wide has more vertices
+    // than any enumeration reaches anyway.
+    throw ResourceLimit("enumerate: the game has " + std::to_string(g.m + g.n) + " strategies in all, above the " +
+                        std::to_string(bimatrix::kMaxLabels) + " vertex enumeration handles (lemke-howson, lp and "
+                        "simpdiv have no such limit)");
   }
   std::optional<ExtremeEquilibriaReport> report;
   bool rerun = false;

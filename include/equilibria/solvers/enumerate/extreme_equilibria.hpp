@@ -42,7 +42,8 @@ struct ExtremeEquilibriaReport {
   std::vector<std::vector<int>> components;     // equilibrium indices, when cliques asked for
 };
 
-// Throws std::invalid_argument unless the game has two players.
+// Throws std::invalid_argument unless the game has two players, ResourceLimit
+// when it has more than bimatrix::kMaxLabels (256) strategies in all.
 ExtremeEquilibriaReport extreme_equilibria(const StrategicGame& game, const ExtremeEquilibriaOptions& options);
 
 // Equilibria as profiles, in the report's order.
