@@ -188,3 +188,22 @@ def test_enumerate_refuses_more_than_256_strategies_with_one_line(tmp_path):
     p = run_cli("solve", game, "-m", "enumerate")
     assert p.returncode == 3, (p.returncode, p.stderr)  # a resource limit, not an internal error
     assert p.stderr.count("\n") == 1 and "260 strategies" in p.stderr
+
+
+def test_out_of_memory_is_one_line_and_exit_3(tmp_path):
+    """Under address-space limits that run out at different points of reading a big game,
+    C++ allocations and GMP's (whose allocator may not return: it used to abort) both end
+    in one line and exit status 3."""
+    import resource
+    import subprocess
+    from conftest import CLI
+    game = tmp_path / "big.nfg"
+    assert run_cli("generate", "uniform", "-s", "20x20x20x20x20", "--seed", "1", "-o", game, timeout=120).returncode == 0
+    for limit_mb in (200, 250, 300, 350, 400):
+        def limit():
+            resource.setrlimit(resource.RLIMIT_AS, (limit_mb << 20, limit_mb << 20))
+
+        p = subprocess.run([CLI, "solve", str(game), "-m", "pure"], capture_output=True, text=True,
+                           preexec_fn=limit, timeout=120)
+        assert p.returncode == 3, (limit_mb, p.returncode, p.stderr)
+        assert p.stderr.count("\n") == 1 and "out of memory" in p.stderr, (limit_mb, p.stderr)
