@@ -119,6 +119,30 @@ TEST(CorrelatedLp, LargePayoffsNeverMakeTheUnconstrainedLpInfeasible) {
   }
 }
 
+TEST(CorrelatedLp, PayoffsBeyondTheDoubleRangeAreSolvedExactly) {
+  // 1e309 overflows a double: Clp once ended without an answer, reported as
+  // the time limit; scaled doubles cannot resolve 4 next to 1e309 either, so
+  // the exact simplex finds the welfare-best CE, the pure equilibrium (1, 2).
+  const auto g = read_nfg("NFG 1 R \"big\" { \"1\" \"2\" } { 2 2 }\n1e309 0 2 3 4 5 1 1e309\n", "big.nfg");
+  for (auto kind : {CorrelatedConcept::kCorrelated, CorrelatedConcept::kCoarseCorrelated}) {
+    const auto r = solve_correlated_lp(g, kind, {}, {});
+    EXPECT_EQ(r.status, SolveStatus::kComplete);
+    ASSERT_TRUE(r.exact);
+    EXPECT_EQ(r.cert.max_gain, 0);
+    EXPECT_EQ(r.objective, 9);
+    EXPECT_EQ(r.distribution[g.profile_index({0, 1})], 1);
+  }
+}
+
+TEST(CorrelatedLp, InfeasibleConstraintsAreProvenExactly) {
+  const auto g = chicken();
+  const auto impossible = read_distribution_constraints(R"({"constraints": [{"payoff": 0, ">=": "15/2"}]})", "c.json", g);
+  const auto r = solve_correlated_lp(g, CorrelatedConcept::kCorrelated, {}, impossible);
+  EXPECT_FALSE(r.feasible);
+  EXPECT_TRUE(r.exact);  // phase one of the exact simplex ends with a positive artificial
+  EXPECT_TRUE(r.distribution.empty());
+}
+
 TEST(CorrelatedLp, StopsWhenCancelled) {
   GeneratorOptions o;
   o.strategies = {8, 8, 8, 8};

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "../bimatrix/pivot_tableau.hpp"
 #include "../lp/clp_stop.hpp"
 #include "equilibria/core/exact_linear_solve.hpp"
 #include "equilibria/core/solve_errors.hpp"
@@ -353,8 +354,10 @@ Rational objective_value(const CorrelatedObjective& obj, const CorrelatedCertifi
   return Rational(0);
 }
 
+bool accept_exact(const CorrelatedLp& lp, const std::vector<DistributionConstraint>& extra, std::vector<Rational> mu,
+                  CorrelatedResult& result);
+
 // The optimal basis's point, exactly: the basic columns solve the tight rows.
-// Kept when it is a distribution meeting every constraint with zero gains.
 bool exact_answer(const CorrelatedLp& lp, const Master& m, const std::vector<DistributionConstraint>& extra,
                   const SolveControl& control, CorrelatedResult& result) {
   const ClpSimplex& clp = m.clp;
@@ -395,6 +398,13 @@ bool exact_answer(const CorrelatedLp& lp, const Master& m, const std::vector<Dis
       return false;
     }
   }
+  return accept_exact(lp, extra, std::move(mu), result);
+}
+
+// Kept as the exact answer when it is a distribution meeting every constraint
+// with zero gains.
+bool accept_exact(const CorrelatedLp& lp, const std::vector<DistributionConstraint>& extra, std::vector<Rational> mu,
+                  CorrelatedResult& result) {
   Rational sum(0);
   for (const auto& x : mu) {
     if (x < 0) return false;
@@ -429,6 +439,123 @@ bool floating_answer(const CorrelatedLp& lp, const Master& m, CorrelatedResult& 
   result.distribution = std::move(mu);
   result.exact = false;
   return true;
+}
+
+// The exact route, for LPs small enough for a dense rational tableau: when
+// Clp's doubles cannot resolve the payoffs (magnitudes more than 2^53 apart:
+// its optimum is then no exact CE), when Clp fails, and to prove a
+// constrained LP infeasible. A primal simplex in two phases (one artificial
+// per row that needs one) with Dantzig's entering rule and the tableau's
+// lexicographic ratio test.
+constexpr std::int64_t kMaxExactTableau = 400'000;
+enum class ExactOutcome { kSolved, kInfeasible, kGaveUp };
+
+ExactOutcome exact_simplex(const CorrelatedLp& lp, const std::vector<DistributionConstraint>& extra,
+                           const SolveControl& control, CorrelatedResult& result) {
+  const std::int64_t profiles = lp.profiles();
+  const int t_cols = lp.has_t() ? 2 : 0;  // t = t+ - t-
+  // Each row as  sign * (a . x) (sense) sign * rhs  with a non-negative right side.
+  enum Sense { kLe, kGe, kEq };
+  std::vector<Sense> sense(lp.rows, kLe);
+  sense[lp.sum_row] = kEq;
+  for (std::size_t c = 0; c < extra.size(); ++c) {
+    const auto k = extra[c].sense;
+    sense[lp.extra_rows + c] = k == DistributionConstraint::Sense::kLessEqual      ? kLe
+                               : k == DistributionConstraint::Sense::kGreaterEqual ? kGe
+                                                                                  : kEq;
+  }
+  std::vector<int> sign(lp.rows, 1);
+  for (int r = 0; r < lp.rows; ++r) {
+    if (lp.rhs[r] < 0) {
+      sign[r] = -1;
+      if (sense[r] != kEq) sense[r] = sense[r] == kLe ? kGe : kLe;
+    }
+  }
+  std::vector<int> surplus_of(lp.rows, -1);
+  int surplus = 0;
+  for (int r = 0; r < lp.rows; ++r) {
+    if (sense[r] == kGe) surplus_of[r] = surplus++;
+  }
+  const std::int64_t identity = profiles + t_cols + surplus;  // one basic column per row
+  const std::int64_t cols = identity + lp.rows;
+  if (cols * lp.rows > kMaxExactTableau) return ExactOutcome::kGaveUp;
+  const int n_cols = static_cast<int>(cols), begin = static_cast<int>(identity);
+  std::vector<Rational> t(static_cast<std::size_t>(cols) * lp.rows, Rational(0)), rhs(lp.rows);
+  for (std::int64_t s = 0; s < profiles; ++s) {
+    lp.for_each_entry<Rational>(s, [&](int r, const Rational& v) { t[r * cols + s] += sign[r] * v; });
+  }
+  for (int i = 0; lp.has_t() && i < lp.game->num_players(); ++i) {
+    const int r = lp.t_rows + i;
+    t[r * cols + profiles] = sign[r];
+    t[r * cols + profiles + 1] = -sign[r];
+  }
+  std::vector<char> artificial(cols, 0);
+  for (int r = 0; r < lp.rows; ++r) {
+    if (surplus_of[r] >= 0) t[r * cols + profiles + t_cols + surplus_of[r]] = -1;
+    t[r * cols + begin + r] = 1;
+    artificial[begin + r] = sense[r] != kLe;
+    rhs[r] = sign[r] * lp.rhs[r];
+  }
+  bimatrix::PivotTableau<Rational> tab(lp.rows, n_cols, begin, std::move(t), std::move(rhs));
+  // Minimises cost . x from the current basis; false when stopped or stuck.
+  auto run = [&](const std::vector<Rational>& cost) {
+    std::vector<Rational> d(cost);
+    for (int r = 0; r < lp.rows; ++r) {
+      const Rational& cb = cost[tab.basic(r)];
+      if (cb == 0) continue;
+      for (int j = 0; j < n_cols; ++j) d[j] -= cb * tab.at(r, j);
+    }
+    const int cap = 50 * (n_cols + lp.rows);
+    Rational f;
+    for (int step = 0; step < cap; ++step) {
+      if (control.should_stop()) return false;
+      int enter = -1;
+      for (int j = 0; j < n_cols; ++j) {
+        if (!artificial[j] && d[j] < 0 && (enter < 0 || d[j] < d[enter])) enter = j;
+      }
+      if (enter < 0) return true;
+      // An artificial basic at zero leaves first (a degenerate pivot), so it
+      // never grows again.
+      int row = -1;
+      for (int r = 0; r < lp.rows && row < 0; ++r) {
+        if (artificial[tab.basic(r)] && tab.rhs(r) == 0 && tab.at(r, enter) != 0) row = r;
+      }
+      if (row < 0) row = tab.leaving_row(enter);
+      if (row < 0) return false;  // unbounded: cannot happen on a distribution
+      tab.pivot(row, enter);
+      f = d[enter];
+      for (int j = 0; j < n_cols; ++j) d[j] -= f * tab.at(row, j);
+    }
+    return false;
+  };
+  std::vector<Rational> cost(cols, Rational(0));
+  for (int j = 0; j < n_cols; ++j) {
+    if (artificial[j]) cost[j] = 1;
+  }
+  if (!run(cost)) return ExactOutcome::kGaveUp;
+  for (int r = 0; r < lp.rows; ++r) {
+    if (artificial[tab.basic(r)] && tab.rhs(r) != 0) return ExactOutcome::kInfeasible;  // proven exactly
+  }
+  std::fill(cost.begin(), cost.end(), Rational(0));
+  for (std::int64_t s = 0; s < profiles; ++s) {
+    switch (lp.objective.kind) {
+      case CorrelatedObjective::Kind::kWelfare:
+        for (int i = 0; i < lp.game->num_players(); ++i) cost[s] -= lp.game->payoff(i, s);
+        break;
+      case CorrelatedObjective::Kind::kPlayer: cost[s] = -lp.game->payoff(lp.objective.player, s); break;
+      default: break;
+    }
+  }
+  if (lp.has_t()) {
+    cost[profiles] = -1;
+    cost[profiles + 1] = 1;
+  }
+  if (!run(cost)) return ExactOutcome::kGaveUp;
+  std::vector<Rational> mu(profiles, Rational(0));
+  for (std::int64_t s = 0; s < profiles; ++s) {
+    if (tab.row_of(static_cast<int>(s)) >= 0) mu[s] = tab.rhs(tab.row_of(static_cast<int>(s)));
+  }
+  return accept_exact(lp, extra, std::move(mu), result) ? ExactOutcome::kSolved : ExactOutcome::kGaveUp;
 }
 
 const char* concept_name(CorrelatedConcept kind) { return kind == CorrelatedConcept::kCorrelated ? "ce" : "cce"; }
@@ -476,16 +603,28 @@ CorrelatedResult solve_correlated_lp(const StrategicGame& game, CorrelatedConcep
     if (floating_answer(lp, *m, result)) result.objective = objective_value(objective, result.cert);
     return result;
   }
-  if (outcome == LpOutcome::kInfeasible && !extra.empty()) {
-    result.feasible = false;
+  if (outcome == LpOutcome::kOptimal && exact_answer(lp, *m, extra, control, result)) {
+    result.objective = objective_value(objective, result.cert);
     return result;
   }
-  if (outcome != LpOutcome::kOptimal) {
-    throw SolverFailure(std::string("lp: Clp could not solve the ") + concept_name(kind) +
-                        " LP (status " + std::to_string(m->clp.status()) + ")");
+  // Clp failed, proved the constrained LP infeasible, or its optimum is no
+  // exact answer: the exact simplex settles it where the tableau fits.
+  const ExactOutcome exact = exact_simplex(lp, extra, control, result);
+  if (exact == ExactOutcome::kInfeasible || (exact == ExactOutcome::kGaveUp && outcome == LpOutcome::kInfeasible)) {
+    if (extra.empty()) throw SolverFailure(std::string("lp: the ") + concept_name(kind) + " LP came out infeasible");
+    result.feasible = false;
+    result.exact = exact == ExactOutcome::kInfeasible;  // proven in rationals, or by both simplex methods
+    result.distribution.clear();
+    return result;
   }
-  if (!exact_answer(lp, *m, extra, control, result) && !floating_answer(lp, *m, result)) {
-    throw SolverFailure(std::string("lp: Clp's optimum of the ") + concept_name(kind) + " LP is not a distribution");
+  if (exact == ExactOutcome::kGaveUp) {
+    if (outcome != LpOutcome::kOptimal) {
+      throw SolverFailure(std::string("lp: Clp could not solve the ") + concept_name(kind) + " LP (status " +
+                          std::to_string(m->clp.status()) + ")");
+    }
+    if (!floating_answer(lp, *m, result)) {
+      throw SolverFailure(std::string("lp: Clp's optimum of the ") + concept_name(kind) + " LP is not a distribution");
+    }
   }
   if (control.should_stop()) result.status = SolveStatus::kStopped;  // during the exact basis solve
   result.objective = objective_value(objective, result.cert);
