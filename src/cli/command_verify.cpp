@@ -77,6 +77,47 @@ int run_tree(const GameTree& tree, const std::string& text, const VerifyArgs& ar
   return all_nash ? 0 : 1;
 }
 
+// CE/CCE answers: each player's largest deviation gain, exactly zero for an
+// exact distribution, within the tolerance (relative to the payoff range) for
+// an approximate one.
+int run_correlated(const StrategicGame& game, const std::vector<DistributionInput>& inputs, const VerifyArgs& args) {
+  const char* name = inputs[0].kind == CorrelatedConcept::kCorrelated ? "ce" : "cce";
+  Rational range = payoff_range(game);
+  if (range == 0) range = 1;
+  const Rational allowed = Rational(args.tolerance) * range;
+  bool all_hold = true;
+  Json results = Json::array();
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const auto& in = inputs[i];
+    const auto cert = certify_distribution(game, in.probability, in.kind);
+    const bool holds = in.exact ? cert.max_gain == 0 : cert.max_gain <= allowed;
+    all_hold = all_hold && holds;
+    if (parse_output_format(args.format) == OutputFormat::kJson) {
+      results.push_back(Json{{"exact", in.exact},
+                             {"payoffs", values_json(cert.payoffs, in.exact)},
+                             {"regret", values_json(cert.gains, in.exact)},
+                             {"max_regret", in.exact ? Json(to_string(cert.max_gain)) : Json(cert.max_gain.get_d())},
+                             {"epsilon", cert.max_gain.get_d()},
+                             {"equilibrium", holds}});
+    } else {
+      std::cout << "distribution " << i + 1 << ": payoffs " << join_rationals(cert.payoffs) << "\n  deviation gains "
+                << join_rationals(cert.gains) << '\n';
+      if (in.exact) {
+        std::cout << (holds ? "  exact " : "  not a ") << name << '\n';
+      } else {
+        std::cout << "  " << cert.max_gain.get_d() << "-" << name << (holds ? " (within tolerance)\n" : " (beyond tolerance)\n");
+      }
+    }
+  }
+  if (parse_output_format(args.format) == OutputFormat::kJson) {
+    std::cout << Json{{"game", game_json(game)}, {"concept", name}, {"distributions", std::move(results)},
+                      {"all_equilibria", all_hold}}
+                     .dump(2)
+              << '\n';
+  }
+  return all_hold ? 0 : 1;
+}
+
 int run(VerifyArgs args) {
   // With --game the one positional argument is the profile.
   if (!args.builtin.empty() && args.profile.empty()) std::swap(args.game, args.profile);
@@ -86,6 +127,10 @@ int run(VerifyArgs args) {
   const std::string text = read_text_file(args.profile);
   if (loaded.tree) return run_tree(*loaded.tree, text, args);
   const StrategicGame& game = *loaded.strategic;
+  if (const auto distributions = read_distributions(text, args.profile, game)) {
+    if (!args.risk_aversion.empty()) throw InputError(args.profile, 0, "--risk-aversion checks mixed profiles, not a CE/CCE");
+    return run_correlated(game, *distributions, args);
+  }
   const auto inputs = read_profiles(text, args.profile, game.strategy_counts());
   // Risk-averse equilibria are checked by the exact bound on each player's
   // deviation gain in its mean-variance utility.
@@ -156,7 +201,8 @@ CommandRunner add_verify_command(CLI::App& root) {
   cmd->add_option("--game", args->builtin, "A built-in game tree instead of a file: kuhn, leduc, goofspiel(cards=4), liars_dice(dice=1,faces=6)");
   cmd->add_option("profile", args->profile,
                   "Profile file ('-' for stdin): JSON {\"strategies\": [[...], ...]}, the JSON output of "
-                  "solve, or Gambit 'NE,...' lines; for trees JSON {\"behavior\": ...} or solve's output");
+                  "solve (CE/CCE answers included: each distribution's deviation gains), or Gambit 'NE,...' lines; "
+                  "for trees JSON {\"behavior\": ...} or solve's output");
   cmd->add_option("-f,--format", args->format, "Output format (text or json)")
       ->check(CLI::IsMember(std::vector<std::string>{"text", "json"}))
       ->capture_default_str();
