@@ -253,16 +253,30 @@ int run_learner(const StrategicGame& game, const SolveArgs& args, const std::str
     options.log = [&](std::int64_t t, double seconds, double gap) { log << t << ',' << seconds << ',' << gap << '\n'; };
   }
   const NoRegretResult r = run_no_regret(game, options);
-  std::vector<Rational> exact;
-  const auto cert = certify_floating(game, r.joint, r.concept_target, exact);
+  // The exact certificate when its rational operations fit in the time left
+  // (at a conservative microsecond each); else a rigorous floating bound.
+  double operations = 0;
+  for (int i = 0; i < game.num_players(); ++i) operations += static_cast<double>(game.num_profiles()) * game.num_strategies(i);
+  const bool exact_fits = !options.control.has_deadline() || operations * 1e-6 <= options.control.seconds_left();
+  CorrelatedCertificate<double> cert;
+  if (exact_fits) {
+    std::vector<Rational> exact;
+    const auto exact_cert = certify_floating(game, r.joint, r.concept_target, exact);
+    cert.max_gain = exact_cert.max_gain.get_d();
+    for (const auto& p : exact_cert.payoffs) cert.payoffs.push_back(p.get_d());
+    for (const auto& g : exact_cert.gains) cert.gains.push_back(g.get_d());
+  } else {
+    cert = bound_distribution_gains(game, r.joint, r.concept_target);
+  }
+  const char* certified = exact_fits ? "certified exactly" : "certified by a rigorous floating-point bound";
   const char* concept_name = r.concept_target == CorrelatedConcept::kCorrelated ? "ce" : "cce";
   if (parse_output_format(args.format) == OutputFormat::kJson) {
     Json dist = Json::array(), payoffs = Json::array(), gains = Json::array();
     for (std::int64_t s = 0; s < game.num_profiles(); ++s) {
       if (r.joint[s] > 0) dist.push_back(Json{{"profile", game.profile_of_index(s)}, {"probability", r.joint[s]}});
     }
-    for (const auto& p : cert.payoffs) payoffs.push_back(p.get_d());
-    for (const auto& g : cert.gains) gains.push_back(g.get_d());
+    for (const auto& p : cert.payoffs) payoffs.push_back(p);
+    for (const auto& g : cert.gains) gains.push_back(g);
     Json out{{"game", game_json(game)},
              {"concept", concept_name},
              {"method", args.method},
@@ -270,15 +284,16 @@ int run_learner(const StrategicGame& game, const SolveArgs& args, const std::str
              {"status", to_string(r.status)},
              {"iterations", r.iterations},
              {"equilibria", Json::array({Json{{"distribution", std::move(dist)}, {"payoffs", std::move(payoffs)}, {"regret", std::move(gains)}}})},
-             {"gap", cert.max_gain.get_d()},
+             {"gap", cert.max_gain},
+             {"certificate", exact_fits ? "exact" : "floating-bound"},
              {"seconds", r.seconds}};
     std::cout << out.dump(2) << '\n';
     return 0;
   }
   std::cout << args.method << ": " << r.iterations << " iterations (" << to_string(r.status) << ", " << r.seconds
-            << " s)\n  empirical play is an epsilon-" << concept_name << " with epsilon " << cert.max_gain.get_d()
-            << " (certified exactly)\n  payoffs";
-  for (const auto& p : cert.payoffs) std::cout << ' ' << p.get_d();
+            << " s)\n  empirical play is an epsilon-" << concept_name << " with epsilon " << cert.max_gain << " ("
+            << certified << ")\n  payoffs";
+  for (const auto& p : cert.payoffs) std::cout << ' ' << p;
   std::cout << '\n';
   return 0;
 }

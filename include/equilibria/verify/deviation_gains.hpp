@@ -24,6 +24,15 @@ template <class T>
 CorrelatedCertificate<T> certify_distribution(const StrategicGame& game, const std::vector<T>& distribution,
                                               CorrelatedConcept kind);
 
+// A certificate at the cost of a floating evaluation, for distributions too
+// large to certify in rationals in the time left: each gain is an upper bound
+// on the exact gain of the distribution weights / sum(weights) (the weights
+// taken as exact), computed in doubles with every rounding error bounded
+// (Higham's gamma_n for sums of products), the payoffs' own rounding to
+// doubles included. `payoffs` are floating estimates, not bounds.
+CorrelatedCertificate<double> bound_distribution_gains(const StrategicGame& game, const std::vector<double>& weights,
+                                                       CorrelatedConcept kind);
+
 extern template CorrelatedCertificate<double> certify_distribution(const StrategicGame&, const std::vector<double>&,
                                                                    CorrelatedConcept);
 extern template CorrelatedCertificate<Rational> certify_distribution(const StrategicGame&,

@@ -1,5 +1,6 @@
 #include "equilibria/games/extensive/goofspiel.hpp"
 
+#include <cmath>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -125,10 +126,43 @@ Rational roll_probability(const std::vector<int>& roll, int faces) {
   return q;
 }
 
+void check_goofspiel(int cards) {
+  if (cards < 1 || cards > 5) throw std::invalid_argument("goofspiel: cards must be between 1 and 5");
+}
+
+void check_liars_dice(int dice, int faces) {
+  if (dice < 1 || faces < 2 || dice * faces > 12) {
+    throw std::invalid_argument("liars_dice: need dice >= 1, faces >= 2 and dice * faces <= 12");
+  }
+}
+
 }  // namespace
 
+TreeSize goofspiel_size(int cards) {
+  check_goofspiel(cards);
+  // A round with k prizes left: a chance node, k nodes of player 1, k^2 of
+  // player 2, then k^3 rounds with k - 1 left. Each node of player 1 has an
+  // information set of each player to itself (player 2's spans the k bids).
+  TreeSize size{1, 0};  // no prizes left: a leaf
+  for (int k = 1; k <= cards; ++k) {
+    size.nodes = 1 + k * (1 + k * (1 + k * size.nodes));
+    size.infosets = 2 * k * (1 + k * k * (size.infosets / 2));
+  }
+  return size;
+}
+
+TreeSize liars_dice_size(int dice, int faces) {
+  check_liars_dice(dice, faces);
+  // Per pair of rolls, every set of bids in increasing order is a history:
+  // 2^bids decision nodes and 2^bids - 1 calls; rolls are multisets.
+  double rolls = 1;
+  for (int i = 1; i <= dice; ++i) rolls = rolls * (faces + i - 1) / i;
+  const double histories = std::ldexp(1.0, 2 * dice * faces);
+  return {1 + rolls + rolls * rolls * (2 * histories - 1), rolls * histories};
+}
+
 GameTree goofspiel(int cards) {
-  if (cards < 1 || cards > 5) throw std::invalid_argument("goofspiel: cards must be between 1 and 5");
+  check_goofspiel(cards);
   GameTreeBuilder b(2);
   GoofState s;
   for (int c = 1; c <= cards; ++c) {
@@ -144,9 +178,7 @@ GameTree goofspiel(int cards) {
 }
 
 GameTree liars_dice(int dice, int faces) {
-  if (dice < 1 || faces < 2 || dice * faces > 12) {
-    throw std::invalid_argument("liars_dice: need dice >= 1, faces >= 2 and dice * faces <= 12");
-  }
+  check_liars_dice(dice, faces);
   std::vector<std::vector<int>> all;
   std::vector<int> current;
   rolls(dice, faces, 1, current, all);

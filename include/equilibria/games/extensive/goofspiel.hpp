@@ -17,4 +17,13 @@ GameTree goofspiel(int cards);
 // caller loses, else the bidder. Payoffs +1 / -1.
 GameTree liars_dice(int dice, int faces);
 
+// How large a tree will be, computed without building it (counts as doubles:
+// they pass 2^53 only far beyond anything buildable).
+struct TreeSize {
+  double nodes = 0, infosets = 0;
+};
+// Throw std::invalid_argument for parameters goofspiel / liars_dice refuse.
+TreeSize goofspiel_size(int cards);
+TreeSize liars_dice_size(int dice, int faces);
+
 }  // namespace equilibria
