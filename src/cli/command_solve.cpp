@@ -15,6 +15,7 @@
 #include "equilibria/solvers/no_regret/no_regret_dynamics.hpp"
 #include "equilibria/solvers/no_regret/sparse_cce.hpp"
 #include "equilibria/solvers/risk_averse/risk_averse_equilibrium.hpp"
+#include "equilibria/verify/probability_check.hpp"
 #include "game_loader.hpp"
 #include "json_report.hpp"
 #include "methods.hpp"
@@ -228,10 +229,7 @@ int run_correlated(const StrategicGame& game, const SolveArgs& args, const std::
 // Exact deviation gains of a floating distribution (each entry taken exactly, then normalised).
 CorrelatedCertificate<Rational> certify_floating(const StrategicGame& game, const std::vector<double>& joint,
                                                  CorrelatedConcept kind, std::vector<Rational>& exact) {
-  exact.assign(joint.size(), Rational(0));
-  Rational sum(0);
-  for (std::size_t s = 0; s < joint.size(); ++s) sum += exact[s] = joint[s] > 0 ? Rational(joint[s]) : Rational(0);
-  for (auto& x : exact) x /= sum;
+  exact = normalised(joint);
   return certify_distribution(game, exact, kind);
 }
 

@@ -1,5 +1,6 @@
 #include "equilibria/verify/probability_check.hpp"
 
+#include <cmath>
 #include <span>
 
 namespace equilibria {
@@ -63,6 +64,15 @@ std::optional<std::string> behavior_problem(const GameTree& tree, const Behavior
 MixedProfile<Rational> normalised(const MixedProfile<Rational>& profile) {
   MixedProfile<Rational> out = profile;
   for (int p = 0; p < out.num_players(); ++p) normalise(out.player(p));
+  return out;
+}
+
+std::vector<Rational> normalised(const std::vector<double>& distribution) {
+  std::vector<Rational> out(distribution.size());
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    if (std::isfinite(distribution[k])) out[k] = distribution[k];
+  }
+  normalise(out);
   return out;
 }
 

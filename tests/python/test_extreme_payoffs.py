@@ -79,7 +79,8 @@ def correlated_gains(shape, table, joint, concept):
 
 
 def as_fraction(x):
-    return Fraction(x) if isinstance(x, str) else Fraction(float(x))
+    """Exact for rational strings (and fractions already read), the double's value for numbers."""
+    return Fraction(x) if isinstance(x, (str, Fraction)) else Fraction(float(x))
 
 
 def check_distribution(vector, exact):

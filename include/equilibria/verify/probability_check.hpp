@@ -4,6 +4,7 @@
 // with a negative entry, so no answer is called exact before this holds.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "equilibria/games/extensive/game_tree.hpp"
 #include "equilibria/games/mixed_profile.hpp"
@@ -22,5 +23,7 @@ std::optional<std::string> behavior_problem(const GameTree& tree, const Behavior
 // to zero, each vector divided by its sum (uniform where nothing is left).
 MixedProfile<Rational> normalised(const MixedProfile<Rational>& profile);
 Behavior<Rational> normalised(const GameTree& tree, const Behavior<Rational>& behavior);
+// The same for one distribution given in doubles (non-finite entries as zero).
+std::vector<Rational> normalised(const std::vector<double>& distribution);
 
 }  // namespace equilibria
