@@ -75,11 +75,13 @@ for h in "${harnesses[@]}"; do
   mkdir -p "$corpus"
   log=$dir/logs/$h.log
   rc=0
+  started=$SECONDS
   # libFuzzer stops itself at max_total_time; the outer timeout only guards
   # against a harness that never returns to it.
   timeout $((seconds + 120)) "$dir/fuzz/fuzz_$h" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -max_len=$max_len -print_final_stats=1 -artifact_prefix="$dir/findings/$h-" \
     "$corpus" "$seeds/$h" > "$log" 2>&1 || rc=$?
+  ran=$((SECONDS - started))
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   if [ $rc -eq 0 ]; then
     result=ok
@@ -89,6 +91,6 @@ for h in "${harnesses[@]}"; do
     result="FINDING (exit $rc): $(grep -m1 -E 'FINDING|ERROR: (AddressSanitizer|libFuzzer|UndefinedBehaviorSanitizer)|runtime error' "$log" || true)"
     result+=$'\n'"  reproduce: $dir/fuzz/fuzz_$h ${artifact:-(see $log)}"
   fi
-  printf '%-16s %8s %12s %s\n' "$h" "$seconds" "${execs:-?}" "$result"
+  printf '%-16s %8s %12s %s\n' "$h" "$ran" "${execs:-?}" "$result"
 done
 exit $status
