@@ -321,7 +321,7 @@ int run_sparse_cce(const StrategicGame& game, const SolveArgs& args) {
              {"concept", "cce"},
              {"method", "sparse-cce"},
              {"exact", false},
-             {"status", "complete"},
+             {"status", to_string(r.status)},
              {"equilibria", Json::array({Json{{"mixture", std::move(mixture)}, {"payoffs", std::move(payoffs)}, {"regret", std::move(gains)}}})},
              {"gap", r.cert.max_gain.get_d()},
              {"seconds", seconds},

@@ -38,6 +38,14 @@ class SolveControl {
 
   bool has_deadline() const { return has_deadline_; }
 
+  // The same control with its deadline `seconds` earlier: room for work that
+  // must follow a stop (certifying the answer) within the limit.
+  SolveControl earlier_by(double seconds) const {
+    SolveControl c = *this;
+    if (has_deadline_) c.deadline_ -= std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+    return c;
+  }
+
   bool should_stop() const {
     if (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) return true;
     return has_deadline_ && Clock::now() >= deadline_;

@@ -181,6 +181,8 @@ LogitResult trace_logit(const StrategicGame& game, const LogitOptions& options) 
     // finer and coarser cut-offs show, or the path's last point.
     // Off the path's manifold the log coordinates need not sum to 1.
     result.profile = normalised(result.qre.convert<Rational>());
+    // Stopped by the time limit: refining (an exact certificate per try) would overrun it.
+    if (result.status == SolveStatus::kStopped) return result;
     Vec last(n);
     for (int k = 0; k < n; ++k) last[k] = result.profile.flat()[k].get_d();
     Rational best = certify(game, result.profile).max_regret;

@@ -80,7 +80,7 @@ SparseCceResult sparse_cce(const StrategicGame& game, const SparseCceOptions& op
     x.flat() = mix;
     candidates.push_back(std::move(x));
   };
-  run_no_regret(game, dynamics);
+  const SolveStatus status = run_no_regret(game, dynamics).status;
   int d = 0;
   for (int i = 0; i < game.num_players(); ++i) d += game.num_strategies(i);
   const auto gains = candidate_gains(game, candidates);
@@ -93,6 +93,7 @@ SparseCceResult sparse_cce(const StrategicGame& game, const SparseCceOptions& op
   order.resize(std::min<std::size_t>(order.size(), static_cast<std::size_t>(std::max(1, options.support))));
   const auto kept = best_weights(gains, d, order);
   SparseCceResult result;
+  result.status = status;
   result.candidates = static_cast<std::int64_t>(candidates.size());
   std::vector<Rational> joint(game.num_profiles(), Rational(0));
   Rational total(0);

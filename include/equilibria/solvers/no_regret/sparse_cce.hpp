@@ -21,6 +21,7 @@ struct SparseCceResult {
   std::vector<MixedProfile<double>> components;
   CorrelatedCertificate<Rational> cert;  // exact, of the mixture (as a joint distribution)
   std::int64_t candidates = 0;
+  SolveStatus status = SolveStatus::kComplete;  // stopped: the dynamics ran out of time
 };
 
 SparseCceResult sparse_cce(const StrategicGame& game, const SparseCceOptions& options);
