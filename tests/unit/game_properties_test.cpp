@@ -10,14 +10,19 @@ namespace {
 
 TEST(GameProperties, ZeroAndConstantSum) {
   const auto pennies = test::bimatrix({{1, -1}, {-1, 1}}, {{-1, 1}, {1, -1}});
-  ASSERT_TRUE(constant_sum(pennies).has_value());
-  EXPECT_EQ(*constant_sum(pennies), 0);
+  const auto pennies_sum = constant_sum(pennies);
+  ASSERT_TRUE(pennies_sum.has_value());
+  EXPECT_EQ(*pennies_sum, 0);
   const auto shifted = test::bimatrix({{1, 2}, {3, 4}}, {{4, 3}, {2, 1}});
-  EXPECT_EQ(*constant_sum(shifted), 5);
+  const auto shifted_sum = constant_sum(shifted);
+  ASSERT_TRUE(shifted_sum.has_value());
+  EXPECT_EQ(*shifted_sum, 5);
   const auto general = test::bimatrix({{1, 2}, {3, 4}}, {{4, 3}, {2, 2}});
   EXPECT_FALSE(constant_sum(general).has_value());
   const auto zs = read_nfg_file(test::shared_dir() + "/games/random/randzs_10x10_s20240.nfg");
-  EXPECT_EQ(*constant_sum(zs), 0);
+  const auto zs_sum = constant_sum(zs);
+  ASSERT_TRUE(zs_sum.has_value());
+  EXPECT_EQ(*zs_sum, 0);
 }
 
 TEST(GameProperties, SymmetryOfTwoAndThreePlayers) {

@@ -13,7 +13,9 @@ TEST(PreferenceCsv, MarginGameAndMaximalLottery) {
   const auto g = read_preference_csv("winner,loser,count\na,b,6\nb,a,4\nb,c,7\nc,b,3\nc,a,6\na,c,4\n", "p.csv");
   EXPECT_EQ(g.strategy_counts(), (std::vector<int>{3, 3}));
   EXPECT_TRUE(is_symmetric(g));
-  EXPECT_EQ(*constant_sum(g), 0);
+  const auto sum = constant_sum(g);
+  ASSERT_TRUE(sum.has_value());
+  EXPECT_EQ(*sum, 0);
   EXPECT_EQ(g.payoff(0, g.profile_index({0, 1})), 2);   // a over b by 6 - 4
   EXPECT_EQ(g.payoff(0, g.profile_index({1, 2})), 4);   // b over c by 7 - 3
   const auto r = solve_zero_sum_lp(g, {});

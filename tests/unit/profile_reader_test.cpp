@@ -105,6 +105,7 @@ TEST(ProfileReader, ReadsCorrelatedAnswers) {
             {"profile": [1, 0], "probability": 0.5}]}]})",
       "cce.json", g);
   ASSERT_TRUE(cce.has_value());
+  ASSERT_EQ(cce->size(), 1u);
   EXPECT_FALSE((*cce)[0].exact);
   EXPECT_EQ((*cce)[0].probability[g.profile_index({0, 1})] + (*cce)[0].probability[g.profile_index({1, 0})], 1);
   // Nash answers are not distributions.
