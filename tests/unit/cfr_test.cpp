@@ -90,11 +90,13 @@ double mccfr_exploitability(const GameTree& tree, MccfrSampling sampling, std::i
 
 TEST(Mccfr, BothSamplingSchemesConverge) {
   // OpenSpiel after 100k iterations: Kuhn 1.86e-3 (ES), 7.08e-3 (OS); Leduc 0.0792 (ES), 0.492 (OS).
+  // Seed 1 measures Kuhn 5.16e-3 (ES), 3.63e-3 (OS); Leduc 0.0858 (ES), 0.521 (OS): the
+  // bounds allow 15% above those (a fixed seed makes the run deterministic).
   const auto kuhn = kuhn_poker(), leduc = leduc_poker();
-  EXPECT_LT(mccfr_exploitability(kuhn, MccfrSampling::kExternal, 100000, 1), 0.01);
-  EXPECT_LT(mccfr_exploitability(kuhn, MccfrSampling::kOutcome, 100000, 1), 0.01);
-  EXPECT_LT(mccfr_exploitability(leduc, MccfrSampling::kExternal, 100000, 1), 0.12);
-  EXPECT_LT(mccfr_exploitability(leduc, MccfrSampling::kOutcome, 100000, 1), 0.6);
+  EXPECT_LT(mccfr_exploitability(kuhn, MccfrSampling::kExternal, 100000, 1), 5.16e-3 * 1.15);
+  EXPECT_LT(mccfr_exploitability(kuhn, MccfrSampling::kOutcome, 100000, 1), 3.63e-3 * 1.15);
+  EXPECT_LT(mccfr_exploitability(leduc, MccfrSampling::kExternal, 100000, 1), 0.0858 * 1.15);
+  EXPECT_LT(mccfr_exploitability(leduc, MccfrSampling::kOutcome, 100000, 1), 0.521 * 1.15);
   EXPECT_NE(mccfr_exploitability(kuhn, MccfrSampling::kExternal, 1000, 1),
             mccfr_exploitability(kuhn, MccfrSampling::kExternal, 1000, 2));
 }
