@@ -46,6 +46,69 @@ std::vector<double> strategy_payoffs(const StrategicGame& game, const std::vecto
 
 namespace {
 
+// Solves the k x k system M z = r (row-major) by Gauss-Jordan elimination; false when singular.
+bool solve(std::vector<Rational> m, std::vector<Rational> r, int k, std::vector<Rational>& z) {
+  for (int c = 0; c < k; ++c) {
+    int pivot = c;
+    while (pivot < k && m[pivot * k + c] == 0) ++pivot;
+    if (pivot == k) return false;
+    for (int j = 0; j < k; ++j) std::swap(m[c * k + j], m[pivot * k + j]);
+    std::swap(r[c], r[pivot]);
+    for (int i = 0; i < k; ++i) {
+      if (i == c || m[i * k + c] == 0) continue;
+      const Rational f = m[i * k + c] / m[c * k + c];
+      for (int j = c; j < k; ++j) m[i * k + j] -= f * m[c * k + j];
+      r[i] -= f * r[c];
+    }
+  }
+  z.resize(k);
+  for (int i = 0; i < k; ++i) z[i] = r[i] / m[i * k + i];
+  return true;
+}
+
+struct Vertex {
+  std::vector<Rational> point;
+  std::set<int> labels;
+};
+
+// Vertices of {z >= 0 : C z <= 1} for the d x e matrix C (row-major, positive
+// entries): labels first+s for z_s = 0, then first_row+r for (C z)_r = 1.
+std::vector<Vertex> vertices(const std::vector<Rational>& c, int d, int e, int own_label, int row_label) {
+  std::set<std::vector<Rational>> seen;
+  std::vector<Vertex> out;
+  // Choose e of the e + d constraints to hold with equality: bit t of mask.
+  for (std::uint32_t mask = 0; mask < (1u << (e + d)); ++mask) {
+    if (__builtin_popcount(mask) != e) continue;
+    std::vector<Rational> m(static_cast<std::size_t>(e) * e, Rational(0)), rhs(e, Rational(0)), z;
+    int row = 0;
+    for (int t = 0; t < e + d; ++t) {
+      if (!(mask >> t & 1)) continue;
+      if (t < e) {
+        m[row * e + t] = 1;  // z_t = 0
+      } else {
+        for (int s = 0; s < e; ++s) m[row * e + s] = c[(t - e) * e + s];
+        rhs[row] = 1;
+      }
+      ++row;
+    }
+    if (!solve(m, rhs, e, z)) continue;
+    Vertex v{z, {}};
+    bool feasible = true;
+    for (int s = 0; s < e; ++s) {
+      if (z[s] < 0) feasible = false;
+      if (z[s] == 0) v.labels.insert(own_label + s);
+    }
+    for (int r = 0; r < d; ++r) {
+      Rational lhs = 0;
+      for (int s = 0; s < e; ++s) lhs += c[r * e + s] * z[s];
+      if (lhs > 1) feasible = false;
+      if (lhs == 1) v.labels.insert(row_label + r);
+    }
+    if (feasible && seen.insert(z).second) out.push_back(std::move(v));
+  }
+  return out;
+}
+
 // Payoffs below `node`, with `player` (if >= 0) playing the pure `choice` per global infoset.
 std::vector<Rational> value_below(const GameTree& tree, const std::vector<Rational>& behavior, int node, int player,
                                   const std::vector<int>& choice) {
@@ -72,6 +135,42 @@ std::vector<Rational> value_below(const GameTree& tree, const std::vector<Ration
 }
 
 }  // namespace
+
+std::vector<std::vector<Rational>> extreme_equilibria(const StrategicGame& game) {
+  const int m = game.num_strategies(0), n = game.num_strategies(1);
+  Rational low = 0;
+  for (int p = 0; p < 2; ++p) {
+    for (std::int64_t i = 0; i < game.num_profiles(); ++i) low = std::min(low, game.payoff(p, i));
+  }
+  // Shifted payoffs, all >= 1: the polytopes are bounded and the equilibria unchanged.
+  std::vector<Rational> a(static_cast<std::size_t>(m) * n), bt(static_cast<std::size_t>(n) * m);
+  for (int i = 0; i < m; ++i) {
+    for (int j = 0; j < n; ++j) {
+      const std::int64_t k = game.profile_index({i, j});
+      a[i * n + j] = game.payoff(0, k) - low + 1;
+      bt[j * m + i] = game.payoff(1, k) - low + 1;
+    }
+  }
+  // P = {x >= 0 : B^T x <= 1} (labels i for x_i = 0, m + j for tight columns);
+  // Q = {y >= 0 : A y <= 1} (labels m + j for y_j = 0, i for tight rows).
+  const auto xs = vertices(bt, n, m, 0, m), ys = vertices(a, m, n, m, 0);
+  std::vector<std::vector<Rational>> out;
+  for (const auto& x : xs) {
+    for (const auto& y : ys) {
+      std::set<int> all = x.labels;
+      all.insert(y.labels.begin(), y.labels.end());
+      Rational sx = 0, sy = 0;
+      for (const auto& v : x.point) sx += v;
+      for (const auto& v : y.point) sy += v;
+      if (static_cast<int>(all.size()) != m + n || sx == 0 || sy == 0) continue;
+      std::vector<Rational> profile;
+      for (const auto& v : x.point) profile.push_back(v / sx);
+      for (const auto& v : y.point) profile.push_back(v / sy);
+      out.push_back(std::move(profile));
+    }
+  }
+  return out;
+}
 
 std::vector<Rational> tree_payoffs(const GameTree& tree, const std::vector<Rational>& behavior) {
   return value_below(tree, behavior, tree.root(), -1, {});

@@ -2,6 +2,7 @@
 // Independent oracles for the certificates: written from the definitions,
 // sharing no code with src/verify, so a wrong certifier cannot agree with them
 // by construction. Slow by design (every pure profile, every pure strategy).
+#include <set>
 #include <vector>
 
 #include "equilibria/games/extensive/game_tree.hpp"
@@ -15,6 +16,12 @@ std::vector<Rational> strategy_payoffs(const StrategicGame& game, const MixedPro
 // Each player's best pure payoff minus its expected payoff (not clamped).
 std::vector<Rational> regrets(const StrategicGame& game, const MixedProfile<Rational>& x);
 std::vector<double> strategy_payoffs(const StrategicGame& game, const std::vector<double>& flat_mix, int p);
+
+// Every extreme Nash equilibrium of a two-player game, each as the flat
+// profile (player 1's mix, then player 2's): pairs of vertices of the best
+// response polytopes with complementary labels, every vertex found by trying
+// every choice of tight constraints (small games only).
+std::vector<std::vector<Rational>> extreme_equilibria(const StrategicGame& game);
 
 // Expected payoffs of a behaviour profile (one probability per global action), by recursion over the tree.
 std::vector<Rational> tree_payoffs(const GameTree& tree, const std::vector<Rational>& behavior);

@@ -8,6 +8,7 @@
 #include "equilibria/solvers/enumerate/extreme_equilibria.hpp"
 #include "equilibria/solvers/lemke_howson/lemke_howson.hpp"
 #include "equilibria/verify/regret.hpp"
+#include "oracle.hpp"
 #include "test_games.hpp"
 
 namespace equilibria {
@@ -61,15 +62,26 @@ TEST(ExtremeEquilibria, CoordinationGameHasTwoToTheNMinusOne) {
   EXPECT_EQ(extreme(generate_game(o)).size(), 31u);
 }
 
-TEST(ExtremeEquilibria, DoubleAndExactAgreeOnDegenerateGames) {
+TEST(ExtremeEquilibria, MatchVertexPairsOnDegenerateGames) {
+  // Against the oracle's pairs of complementary vertices, in both arithmetics.
   GeneratorOptions o;
   o.kind = GeneratorKind::kDegenerate;
+  std::size_t most = 0;
   for (std::uint64_t seed = 0; seed < 30; ++seed) {
     o.seed = seed;
     o.strategies = {2 + static_cast<int>(seed % 4), 2 + static_cast<int>((seed / 4) % 4)};
     const auto g = generate_game(o);
-    EXPECT_EQ(extreme(g, Arithmetic::kDouble), extreme(g, Arithmetic::kExact)) << "seed " << seed;
+    const auto want = oracle::extreme_equilibria(g);
+    const std::set<Profile> expected(want.begin(), want.end());
+    EXPECT_EQ(extreme(g, Arithmetic::kDouble), expected) << "seed " << seed;
+    EXPECT_EQ(extreme(g, Arithmetic::kExact), expected) << "seed " << seed;
+    most = std::max(most, expected.size());
   }
+  EXPECT_GE(most, 3u);
+  const auto many = read_nfg_file(test::shared_dir() + "/games/gambit/6x6_game_with_75_eq.nfg");
+  const auto want = oracle::extreme_equilibria(many);
+  EXPECT_EQ(want.size(), 75u);
+  EXPECT_EQ(extreme(many), std::set<Profile>(want.begin(), want.end()));
 }
 
 TEST(ExtremeEquilibria, RefusesOtherPlayerCounts) {
