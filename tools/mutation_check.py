@@ -129,6 +129,13 @@ def main():
     if rc != 0:
         sys.exit("the unmutated copy does not build:\n" + out[-3000:])
     print(f"baseline built in {time.time() - start:.0f} s", flush=True)
+    # The selected tests must pass unmutated, or a failure would prove nothing.
+    union = {"gtest": ":".join(m["gtest"] for m in mutations if m.get("gtest")),
+             "pytest": sorted({p for m in mutations for p in m.get("pytest", [])})}
+    failing, _ = run_tests(runner, union, args.full)
+    if failing:
+        sys.exit("tests fail without any mutation: " + ", ".join(failing))
+    print(f"baseline tests pass ({time.time() - start:.0f} s)", flush=True)
 
     results = []
     for m in mutations:
