@@ -147,10 +147,11 @@ Token Tokenizer::scan() {
       if (pos_ >= text_.size()) fail(t.line, "unterminated string (opened here)");
       const auto d = static_cast<unsigned char>(text_[pos_]);
       if (d == '"') break;
-      if (d == 0) fail(line_, "NUL byte inside a string");
       if (d == '\\' && pos_ + 1 < text_.size()) {
         ++pos_;
       }
+      // Escaped or not: a name holding NUL could not be written back.
+      if (text_[pos_] == 0) fail(line_, "NUL byte inside a string");
       if (text_[pos_] == '\n') ++line_;
       t.text.push_back(text_[pos_]);
       ++pos_;
