@@ -20,9 +20,17 @@ using bimatrix::PivotTableau;
 // shifted below zero, so that E x = e holds at the optimum. The shift
 // changes no equilibrium: every pair of plans reaches the leaves with total
 // probability one.
+// M is sparse (payoff and constraint entries only): kept by rows, each
+// row's entries sorted by column, so a big tree's LCP costs memory in its
+// nonzeros rather than size^2 rationals.
+struct LcpEntry {
+  int col;
+  Rational value;
+};
+
 struct Lcp {
   int n1, n2, m1, m2, size;
-  std::vector<Rational> m;  // size x size, row-major
+  std::vector<std::vector<LcpEntry>> rows;
   std::vector<Rational> q;
   int x0() const { return 0; }
   int y0() const { return n1; }
@@ -35,8 +43,12 @@ Lcp build_lcp(const SequenceForm& sf, const GameTree& tree) {
   l.m1 = sf.constraints[0];
   l.m2 = sf.constraints[1];
   l.size = l.n1 + l.n2 + l.m1 + l.m2;
-  l.m.assign(static_cast<std::size_t>(l.size) * l.size, Rational(0));
   l.q.assign(l.size, Rational(0));
+  struct Triplet {
+    int row, col;
+    Rational value;
+  };
+  std::vector<Triplet> entries;
   // Shift: payoffs minus (max + 1), so every leaf pays less than zero.
   Rational top(0);
   bool any = false;
@@ -48,25 +60,36 @@ Lcp build_lcp(const SequenceForm& sf, const GameTree& tree) {
     }
   }
   const Rational shift = top + 1;
-  auto at = [&](int r, int c) -> Rational& { return l.m[static_cast<std::size_t>(r) * l.size + c]; };
+  auto add = [&](int r, int c, const Rational& v) { entries.push_back({r, c, v}); };
   const int p0 = l.n1 + l.n2, q0 = p0 + l.m1;
-  for (const auto& e : sf.payoff[0]) at(e.row, l.y0() + e.col) -= e.value;          // -A y
-  for (const auto& e : sf.payoff[1]) at(l.y0() + e.col, e.row) -= e.value;          // -B^T x
+  for (const auto& e : sf.payoff[0]) add(e.row, l.y0() + e.col, -e.value);          // -A y
+  for (const auto& e : sf.payoff[1]) add(l.y0() + e.col, e.row, -e.value);          // -B^T x
   // The shift adds -shift times each leaf's chance reach at its sequence pair.
   for (const auto& leaf : leaf_sequences(tree, sf)) {
-    at(leaf.sequence[0], l.y0() + leaf.sequence[1]) += shift * leaf.chance;
-    at(l.y0() + leaf.sequence[1], leaf.sequence[0]) += shift * leaf.chance;
+    add(leaf.sequence[0], l.y0() + leaf.sequence[1], shift * leaf.chance);
+    add(l.y0() + leaf.sequence[1], leaf.sequence[0], shift * leaf.chance);
   }
   for (const auto& e : sf.constraint_matrix[0]) {  // E: rows = constraints, cols = sequences
-    at(e.col, p0 + e.row) -= e.value;
-    at(p0 + e.row, e.col) += e.value;
+    add(e.col, p0 + e.row, -e.value);
+    add(p0 + e.row, e.col, e.value);
   }
   for (const auto& e : sf.constraint_matrix[1]) {
-    at(l.y0() + e.col, q0 + e.row) -= e.value;
-    at(q0 + e.row, l.y0() + e.col) += e.value;
+    add(l.y0() + e.col, q0 + e.row, -e.value);
+    add(q0 + e.row, l.y0() + e.col, e.value);
   }
   l.q[p0] = -1;  // e and f are 1 on the empty sequence's row
   l.q[q0] = -1;
+  std::sort(entries.begin(), entries.end(),
+            [](const Triplet& a, const Triplet& b) { return a.row != b.row ? a.row < b.row : a.col < b.col; });
+  l.rows.resize(l.size);
+  for (auto& e : entries) {  // one entry per position, summed
+    auto& row = l.rows[e.row];
+    if (!row.empty() && row.back().col == e.col) {
+      row.back().value += e.value;
+    } else {
+      row.push_back({e.col, std::move(e.value)});
+    }
+  }
   return l;
 }
 
@@ -85,19 +108,25 @@ LemkeOutcome run_lemke(const Lcp& l, const SolveControl& control) {
   double scale = 1;
   if constexpr (std::is_same_v<T, double>) {
     scale = 0;
-    for (const auto& v : l.m) scale = std::max(scale, std::abs(v.get_d()));
+    for (const auto& row : l.rows) {
+      for (const auto& e : row) scale = std::max(scale, std::abs(e.value.get_d()));
+    }
     if (scale == 0) scale = 1;
   }
   std::vector<T> t(static_cast<std::size_t>(n) * cols, T(0)), rhs(n);
   for (int r = 0; r < n; ++r) {
+    if ((r & 63) == 0 && control.should_stop()) {
+      LemkeOutcome stopped;
+      stopped.stopped = true;
+      return stopped;
+    }
     t[static_cast<std::size_t>(r) * cols + r] = T(1);
-    for (int c = 0; c < n; ++c) {
-      const Rational& v = l.m[static_cast<std::size_t>(r) * n + c];
-      if (v == 0) continue;
+    for (const auto& e : l.rows[r]) {
+      if (e.value == 0) continue;
       if constexpr (std::is_same_v<T, double>) {
-        t[static_cast<std::size_t>(r) * cols + n + c] = -v.get_d() / scale;
+        t[static_cast<std::size_t>(r) * cols + n + e.col] = -e.value.get_d() / scale;
       } else {
-        t[static_cast<std::size_t>(r) * cols + n + c] = -v;
+        t[static_cast<std::size_t>(r) * cols + n + e.col] = -e.value;
       }
     }
     t[static_cast<std::size_t>(r) * cols + 2 * n] = T(-1);
@@ -162,9 +191,13 @@ std::optional<std::vector<Rational>> exact_z(const Lcp& l, const std::vector<int
   }
   const int k = static_cast<int>(support.size());
   if (k != static_cast<int>(rows.size())) return std::nullopt;
+  std::vector<int> position(n, -1);  // column of M -> index in the support
+  for (int j = 0; j < k; ++j) position[support[j]] = j;
   std::vector<Rational> a(static_cast<std::size_t>(k) * k), b(k);
   for (int i = 0; i < k; ++i) {
-    for (int j = 0; j < k; ++j) a[i * k + j] = -l.m[static_cast<std::size_t>(rows[i]) * n + support[j]];
+    for (const auto& e : l.rows[rows[i]]) {
+      if (position[e.col] >= 0) a[static_cast<std::size_t>(i) * k + position[e.col]] = -e.value;
+    }
     b[i] = l.q[rows[i]];
   }
   const auto s = solve_exact(a, b, k);
