@@ -24,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -32,10 +33,17 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def sh(cmd, cwd=None, env=None, timeout=None):
-    p = subprocess.run(cmd, cwd=cwd, env=env, shell=isinstance(cmd, str), stdout=subprocess.PIPE,
-                       stderr=subprocess.STDOUT, text=True, errors="replace", timeout=timeout)
-    return p.returncode, p.stdout
+def sh(cmd, timeout=None):
+    """(exit status, output); past the timeout the whole process group is killed and the status is None."""
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace",
+                         start_new_session=True)
+    try:
+        out, _ = p.communicate(timeout=timeout)
+        return p.returncode, out
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        out, _ = p.communicate()
+        return None, out
 
 
 def copy_tree(scratch, seed_build):
@@ -64,8 +72,8 @@ class Runner:
     def run(self, command, timeout=None):
         if self.seeded:
             script = f"mount --bind {self.scratch} {ROOT} && cd {ROOT} && {command}"
-            return sh(["unshare", "-m", "--propagation", "private", "bash", "-c", script], timeout=timeout)
-        return sh(["bash", "-c", f"cd {self.scratch} && {command}"], timeout=timeout)
+            return sh(["unshare", "-m", "--propagation", "private", "bash", "-c", script], timeout)
+        return sh(["bash", "-c", f"cd {self.scratch} && {command}"], timeout)
 
     def configure(self):
         if self.seeded:
@@ -83,21 +91,26 @@ def failed_tests(output):
     return sorted(set(names))
 
 
-def run_tests(runner, mutation, full):
+def run_tests(runner, mutation, full, timeout):
     env = (f"EQUILIBRIA_CLI={runner.build}/equilibria EQUILIBRIA_SHARED={os.path.dirname(ROOT)}/shared "
            f"EQUILIBRIA_SOURCE={runner.base}")
     caught, log = [], ""
     gfilter = "*" if full else mutation.get("gtest", "")
     if gfilter:
         rc, out = runner.run(f"{runner.build}/tests/unit/unit_tests --gtest_filter='{gfilter}' --gtest_brief=1",
-                             timeout=1800)
+                             timeout=timeout)
         log += out
-        caught += failed_tests(out) or (["unit_tests (exit %d)" % rc] if rc != 0 else [])
+        if rc is None:
+            caught.append("unit_tests %s: past %d s" % (gfilter, timeout))
+        elif rc != 0:
+            caught += failed_tests(out) or ["unit_tests (exit %d)" % rc]
     selections = ["tests/python"] if full else mutation.get("pytest", [])
     for sel in selections:
-        rc, out = runner.run(f"{env} /usr/bin/python3 -m pytest -q -x -p no:cacheprovider {sel}", timeout=1800)
+        rc, out = runner.run(f"{env} /usr/bin/python3 -m pytest -q -x -p no:cacheprovider {sel}", timeout=timeout)
         log += out
-        if rc != 0:
+        if rc is None:
+            caught.append("pytest %s: past %d s" % (sel, timeout))
+        elif rc != 0:
             caught += failed_tests(out) or ["pytest %s (exit %d)" % (sel, rc)]
     return caught, log
 
@@ -110,6 +123,8 @@ def main():
     ap.add_argument("--only", help="comma-separated mutation names")
     ap.add_argument("--full", action="store_true", help="run every unit test and pytest file for each mutation")
     ap.add_argument("--report", help="write a Markdown report here")
+    ap.add_argument("--timeout", type=int, default=240,
+                    help="seconds per test command; a mutated run past it counts as caught (a hang)")
     args = ap.parse_args()
 
     mutations = json.load(open(args.mutations))
@@ -132,7 +147,7 @@ def main():
     # The selected tests must pass unmutated, or a failure would prove nothing.
     union = {"gtest": ":".join(m["gtest"] for m in mutations if m.get("gtest")),
              "pytest": sorted({p for m in mutations for p in m.get("pytest", [])})}
-    failing, _ = run_tests(runner, union, args.full)
+    failing, _ = run_tests(runner, union, args.full, 4 * args.timeout)
     if failing:
         sys.exit("tests fail without any mutation: " + ", ".join(failing))
     print(f"baseline tests pass ({time.time() - start:.0f} s)", flush=True)
@@ -153,7 +168,7 @@ def main():
             if rc != 0:
                 verdict, caught = "killed", ["does not compile"]
             else:
-                caught, _ = run_tests(runner, m, args.full)
+                caught, _ = run_tests(runner, m, args.full, args.timeout)
                 verdict = "killed" if caught else "survived"
         finally:
             with open(path, "w") as f:  # written now: newer than the mutated object, so rebuilt next time

@@ -129,3 +129,12 @@ def test_bench_times_a_solve():
     assert r.returncode == 0, r.stderr
     assert "3 runs, 2 equilibria" in r.stdout
     assert "read:" in r.stdout and "solve:" in r.stdout
+
+
+def test_tree_lp_answers_by_itself_with_kuhns_value():
+    # Kuhn poker is worth -1/18 to the first player; the LP must find it without its Lemke fallback.
+    out = solve("--game", "kuhn", "-m", "lp")
+    assert out["exact"] is True and out["nash_conv"] == 0
+    assert out["stats"]["lemke_fallback"] == 0
+    assert abs(out["stats"]["lp_value"] + 1 / 18) < 1e-9
+    assert out["equilibria"][0]["payoffs"] == ["-1/18", "1/18"]
