@@ -108,10 +108,11 @@ def test_huge_payoffs_are_never_reported_as_the_time_limit(tmp_path):
 def test_time_limit_covers_the_ce_lp(tmp_path):
     game = tmp_path / "h.nfg"
     assert run_cli("generate", "uniform", "-s", "100x100", "--seed", "1", "-o", game).returncode == 0
+    # Clp's own limit counts CPU seconds and is checked rarely: 6 s once ran 9 s.
     start = time.monotonic()
-    out = solve_json(game, "--concept", "ce", "--time-limit", "2", timeout=60)
+    out = solve_json(game, "--concept", "ce", "--time-limit", "6", timeout=60)
     elapsed = time.monotonic() - start
-    assert elapsed < 2 + 0.5 + 0.5  # the limit's allowance, plus process start-up
+    assert elapsed < 6 * 1.1 + 0.3  # the limit's allowance, plus process start-up
     if out["status"] == "stopped" and out["equilibria"]:
         # The point reached carries exactly certified (floating) gains.
         assert out["exact"] is False and all(g >= 0 for g in out["equilibria"][0]["regret"])
