@@ -5,7 +5,11 @@
 // Phi-equilibria: caps on expected payoffs, forbidden joint profiles, bounds
 // on marginals). The optimal basis is solved exactly; the answer is reported
 // exact when its exact deviation gains are zero and every constraint holds
-// exactly, else as floating with its certified gains.
+// exactly. Where that fails (Clp failing, or doubles unable to resolve the
+// payoffs) small LPs are solved by an exact rational simplex; otherwise the
+// answer is floating with its certified gains. Without extra constraints the
+// LP is never reported infeasible (a CE always exists): SolverFailure when
+// no route solves it.
 #include <string>
 #include <vector>
 
@@ -31,9 +35,11 @@ struct DistributionConstraint {
 };
 
 struct CorrelatedResult {
-  SolveStatus status = SolveStatus::kComplete;  // kStopped: the time limit ended the LP
-  bool feasible = true;
-  bool exact = false;
+  // kStopped: the time limit ended the LP; `distribution` is then the point
+  // reached (empty if none), floating, with its gains certified exactly.
+  SolveStatus status = SolveStatus::kComplete;
+  bool feasible = true;  // false: the extra constraints exclude every distribution
+  bool exact = false;    // when infeasible: proven in rationals
   std::vector<Rational> distribution;  // per profile
   CorrelatedCertificate<Rational> cert;
   Rational objective;
