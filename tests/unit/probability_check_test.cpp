@@ -6,19 +6,12 @@
 #include "equilibria/io/efg.hpp"
 #include "equilibria/solvers/sequence_form/sequence_form_lemke.hpp"
 #include "equilibria/verify/probability_check.hpp"
+#include "test_games.hpp"
 
 namespace equilibria {
 namespace {
 
-MixedProfile<Rational> profile(const std::vector<std::vector<Rational>>& players) {
-  std::vector<int> counts;
-  for (const auto& p : players) counts.push_back(static_cast<int>(p.size()));
-  MixedProfile<Rational> out(counts);
-  for (std::size_t p = 0; p < players.size(); ++p) {
-    for (std::size_t s = 0; s < players[p].size(); ++s) out.player(static_cast<int>(p))[s] = players[p][s];
-  }
-  return out;
-}
+using test::profile;
 
 TEST(DistributionCheck, NamesANegativeEntryAndAWrongSum) {
   EXPECT_FALSE(distribution_problem(profile({{Rational(1, 3), Rational(2, 3)}, {Rational(1)}})));

@@ -11,16 +11,7 @@ namespace equilibria {
 namespace {
 
 using test::bimatrix;
-
-MixedProfile<Rational> profile(const std::vector<std::vector<Rational>>& per_player) {
-  std::vector<int> counts;
-  for (const auto& v : per_player) counts.push_back(static_cast<int>(v.size()));
-  MixedProfile<Rational> x(counts);
-  for (std::size_t p = 0; p < per_player.size(); ++p) {
-    for (std::size_t s = 0; s < per_player[p].size(); ++s) x.player(static_cast<int>(p))[s] = per_player[p][s];
-  }
-  return x;
-}
+using test::profile;
 
 TEST(Regret, MatchingPenniesByHand) {
   const auto g = bimatrix({{1, -1}, {-1, 1}}, {{-1, 1}, {1, -1}});

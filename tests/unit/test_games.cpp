@@ -38,4 +38,14 @@ StrategicGame random_game(const std::vector<int>& counts, int range, std::mt1993
   return StrategicGame(counts, std::move(payoffs));
 }
 
+MixedProfile<Rational> profile(const std::vector<std::vector<Rational>>& per_player) {
+  std::vector<int> counts;
+  for (const auto& v : per_player) counts.push_back(static_cast<int>(v.size()));
+  MixedProfile<Rational> x(counts);
+  for (std::size_t p = 0; p < per_player.size(); ++p) {
+    for (std::size_t s = 0; s < per_player[p].size(); ++s) x.player(static_cast<int>(p))[s] = per_player[p][s];
+  }
+  return x;
+}
+
 }  // namespace equilibria::test

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "equilibria/games/mixed_profile.hpp"
 #include "equilibria/games/strategic_game.hpp"
 
 namespace equilibria::test {
@@ -15,6 +16,9 @@ std::vector<std::string> files_with_extension(const std::string& dir, const std:
 
 // A bimatrix game from row-major matrices A (player 1) and B (player 2).
 StrategicGame bimatrix(const std::vector<std::vector<Rational>>& a, const std::vector<std::vector<Rational>>& b);
+
+// A mixed profile from one probability vector per player.
+MixedProfile<Rational> profile(const std::vector<std::vector<Rational>>& per_player);
 
 // Integer payoffs drawn uniformly from [0, range).
 StrategicGame random_game(const std::vector<int>& counts, int range, std::mt19937_64& rng);
