@@ -264,7 +264,11 @@ def test_a_fifo_without_a_writer_does_not_hang(tmp_path):
     os.mkfifo(fifo)
     start = time.time()
     p = run_cli("solve", fifo, "--time-limit", "1", timeout=20)
-    assert p.returncode == 2 and p.stderr == "equilibria: %s: no data for 1 s (does anything write to it?)\n" % fifo
+    # The wait for data and the command's deadline are both 1 s: whichever
+    # ends first, the command ends with one line and a documented status.
+    no_data = p.returncode == 2 and p.stderr == "equilibria: %s: no data for 1 s (does anything write to it?)\n" % fifo
+    stopped = p.returncode == 0 and "time limit" in p.stderr and p.stderr.count("\n") == 1
+    assert no_data or stopped, (p.returncode, p.stderr)
     assert time.time() - start < 10
 
 
