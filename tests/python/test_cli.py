@@ -86,7 +86,9 @@ def test_convert_round_trips(tmp_path):
     assert doc["players"][1]["payoffs"][0] == "1"
 
 
-def test_time_limit_and_limit_are_accepted():
+def test_limit_one_stops_after_one_equilibrium():
+    # The time limit is only there to bound a regression; test_time_limits.py
+    # checks limits where they trigger.
     p = run_cli("solve", os.path.join(SHARED, "games", "random", "rand_200x200_s7.nfg"), "--time-limit", "5", "--limit", "1", "-f", "json")
     out = json.loads(p.stdout)
     assert len(out["equilibria"]) == 1 and out["status"] == "limit-reached"
