@@ -21,8 +21,9 @@ GAMES = {  # name: `generate` arguments
     "2p150": ["uniform", "-s", "150x150"],
     "2p60": ["uniform", "-s", "60x60"],
     "2p30": ["uniform", "-s", "30x30"],
-    "zs1000": ["zero-sum", "-s", "1000x1000"],
+    "zs600": ["zero-sum", "-s", "600x600"],  # 1000x1000: copying the matrices alone takes ~1 s
     "4p8": ["uniform", "-s", "8x8x8x8"],
+    "4p9": ["uniform", "-s", "9x9x9x9"],
     "5p8": ["uniform", "-s", "8x8x8x8x8"],
     "3p40": ["uniform", "-s", "40x40x40"],
 }
@@ -33,9 +34,9 @@ CASES = [
     ("lemke-howson", "2p300", []),
     ("enumerate", "2p60", []),
     ("support", "2p60", []),
-    ("lp", "zs1000", []),
+    ("lp", "zs600", []),
     ("logit", "5p8", []),
-    ("simpdiv", "4p8", []),
+    ("simpdiv", "4p9", []),  # 4p8 can finish within the second
     ("simpdiv", "2p30", ["--starts", "100000"]),
     ("regret-matching", "4p8", ITER),
     ("regret-matching+", "4p8", ITER),

@@ -34,7 +34,7 @@ PivotTableau<T> polytope_tableau(const Bimatrix& g, Side side) {
 }
 
 std::optional<std::vector<Rational>> exact_vertex(const Bimatrix& g, Side side, const std::vector<int>& support,
-                                                  const std::vector<int>& tight) {
+                                                  const std::vector<int>& tight, const SolveControl& control) {
   const bool row = side == Side::kRow;
   const int k = static_cast<int>(support.size());
   std::vector<Rational> point(row ? g.m : g.n, Rational(0));
@@ -47,7 +47,7 @@ std::optional<std::vector<Rational>> exact_vertex(const Bimatrix& g, Side side, 
       matrix[r * k + c] = row ? g.B(support[c], tight[r]) : g.A(tight[r], support[c]);
     }
   }
-  const auto z = solve_exact(matrix, std::vector<Rational>(k, Rational(1)), k);
+  const auto z = solve_exact(matrix, std::vector<Rational>(k, Rational(1)), k, control);
   if (!z) return std::nullopt;
   for (int c = 0; c < k; ++c) point[support[c]] = (*z)[c];
   return point;

@@ -6,6 +6,8 @@
 #include <optional>
 #include <vector>
 
+#include "equilibria/core/solve_control.hpp"
+
 #include "equilibria/games/bimatrix.hpp"
 #include "equilibria/games/mixed_profile.hpp"
 #include "pivot_tableau.hpp"
@@ -35,8 +37,9 @@ inline int label_column(const Bimatrix& g, Side side, int label) {
 // The exact point of the polytope where the strategies `support` may be
 // positive and the constraints `tight` hold with equality (|support| ==
 // |tight|). Unnormalised, full length; nullopt when singular.
+// nullopt also when `control` says stop (the solve is polled once per pivot).
 std::optional<std::vector<Rational>> exact_vertex(const Bimatrix& shifted, Side side, const std::vector<int>& support,
-                                                  const std::vector<int>& tight);
+                                                  const std::vector<int>& tight, const SolveControl& control = {});
 
 // The exact vertex described by a basis (tableau columns).
 std::optional<std::vector<Rational>> exact_vertex_of_basis(const Bimatrix& shifted, Side side,

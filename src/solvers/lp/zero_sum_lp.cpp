@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "../bimatrix/best_response_polytope.hpp"
+#include "clp_stop.hpp"
 #include "equilibria/games/bimatrix.hpp"
 #include "equilibria/games/game_properties.hpp"
 #include "equilibria/solvers/lemke_howson/lemke_howson.hpp"
@@ -24,7 +25,7 @@ struct LpBasis {
   int iterations = 0;
 };
 
-std::optional<LpBasis> clp_basis(const Bimatrix& g, double time_limit) {
+std::optional<LpBasis> clp_basis(const Bimatrix& g, const SolveControl& control) {
   const int m = g.m, n = g.n;
   double scale = 0;
   for (double v : g.a_approx) scale = std::max(scale, v);
@@ -48,7 +49,8 @@ std::optional<LpBasis> clp_basis(const Bimatrix& g, double time_limit) {
   lp.setLogLevel(0);
   lp.loadProblem(m, n, start.data(), index.data(), value.data(), col_lower.data(), col_upper.data(),
                  objective.data(), row_lower.data(), row_upper.data());
-  if (time_limit > 0) lp.setMaximumSeconds(time_limit);
+  const ClpStopHandler stop(control);  // wall clock, polled every iteration
+  lp.passInEventHandler(&stop);
   lp.dual();
   if (!lp.isProvenOptimal()) return std::nullopt;
   LpBasis basis;
@@ -62,12 +64,14 @@ std::optional<LpBasis> clp_basis(const Bimatrix& g, double time_limit) {
   return basis;
 }
 
-std::optional<MixedProfile<Rational>> exact_from_basis(const Bimatrix& shifted, const LpBasis& basis) {
+std::optional<MixedProfile<Rational>> exact_from_basis(const Bimatrix& shifted, const LpBasis& basis,
+                                                       const SolveControl& control) {
   // P's system uses B, Q's uses A: give both the row player's shifted payoffs.
   Bimatrix h = shifted;
   h.b = h.a;
-  const auto u = bimatrix::exact_vertex(h, Side::kRow, basis.basic_rows_of_a, basis.tight_columns);
-  const auto w = bimatrix::exact_vertex(h, Side::kColumn, basis.tight_columns, basis.basic_rows_of_a);
+  const auto u = bimatrix::exact_vertex(h, Side::kRow, basis.basic_rows_of_a, basis.tight_columns, control);
+  if (!u) return std::nullopt;
+  const auto w = bimatrix::exact_vertex(h, Side::kColumn, basis.tight_columns, basis.basic_rows_of_a, control);
   if (!u || !w) return std::nullopt;
   for (const auto* v : {&*u, &*w}) {
     Rational sum(0);
@@ -88,10 +92,18 @@ ZeroSumLpResult solve_zero_sum_lp(const StrategicGame& game, const ZeroSumLpOpti
   const Bimatrix g = shifted_positive(bimatrix_of(game));
   ZeroSumLpResult result;
   std::optional<MixedProfile<Rational>> profile;
-  if (const auto basis = clp_basis(g, options.control.seconds_left())) {
+  if (options.control.should_stop()) {  // building the matrices of a big game can take the time
+    result.status = SolveStatus::kStopped;
+    return result;
+  }
+  if (const auto basis = clp_basis(g, options.control)) {
     result.simplex_iterations = basis->iterations;
-    profile = exact_from_basis(g, *basis);
+    profile = exact_from_basis(g, *basis, options.control);
     if (profile && certify(game, *profile).max_regret != 0) profile.reset();
+  }
+  if (!profile && options.control.should_stop()) {
+    result.status = SolveStatus::kStopped;
+    return result;
   }
   if (!profile) {
     result.exact_fallback = true;
