@@ -29,6 +29,14 @@ inline void check_message(const std::string& message) {
   if (message.find_first_of("\r\n") != std::string::npos) finding("error message is not one line: " + message);
 }
 
+// Regrets are gains of best deviations: never negative, at any profile.
+template <class Regrets>
+void check_regrets(const Regrets& regrets, const std::string& profile) {
+  for (const auto& r : regrets) {
+    if (r < 0) finding("negative regret on the " + profile);
+  }
+}
+
 // Runs `read`; returns true when it succeeded, false on a clean InputError.
 template <class F>
 bool accepts(F&& read) {

@@ -14,10 +14,7 @@ void check_tree(const GameTree& tree) {
   if (twice != once) finding("write_efg(read_efg(write_efg(t))) differs from write_efg(t)");
   constexpr int kCertifyNodes = 2000;
   if (tree.num_nodes() > kCertifyNodes || !tree.perfect_recall()) return;
-  const auto cert = certify_behavior(tree, uniform_behavior<Rational>(tree));
-  for (const Rational& r : cert.regrets) {
-    if (r < 0) finding("negative regret on the uniform behaviour");
-  }
+  check_regrets(certify_behavior(tree, uniform_behavior<Rational>(tree)).regrets, "uniform behaviour");
 }
 
 }  // namespace equilibria::fuzz

@@ -14,10 +14,7 @@ void check_game(const StrategicGame& game) {
   if (twice != once) finding("write_nfg(read_nfg(write_nfg(g))) differs from write_nfg(g)");
   constexpr std::int64_t kCertifyEntries = 4096;
   if (game.num_profiles() * game.num_players() > kCertifyEntries) return;
-  const auto cert = certify(game, MixedProfile<Rational>::uniform(game.strategy_counts()));
-  for (const Rational& r : cert.regrets) {
-    if (r < 0) finding("negative regret on the uniform profile");
-  }
+  check_regrets(certify(game, MixedProfile<Rational>::uniform(game.strategy_counts())).regrets, "uniform profile");
 }
 
 }  // namespace equilibria::fuzz

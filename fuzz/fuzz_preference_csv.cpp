@@ -19,10 +19,7 @@ void check_margin_game(const StrategicGame& game) {
   }
   constexpr int kCertifyAlternatives = 64;
   if (n > kCertifyAlternatives) return;
-  const auto cert = certify(game, MixedProfile<Rational>::uniform(game.strategy_counts()));
-  for (const Rational& r : cert.regrets) {
-    if (r < 0) finding("negative regret on the uniform profile");
-  }
+  check_regrets(certify(game, MixedProfile<Rational>::uniform(game.strategy_counts())).regrets, "uniform profile");
 }
 
 }  // namespace equilibria::fuzz

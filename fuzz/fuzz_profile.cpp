@@ -38,9 +38,7 @@ void check_profiles(std::string_view text, const StrategicGame& game) {
   for (const ProfileInput& in : read) {
     if (in.profile.strategy_counts() != game.strategy_counts()) finding("profile of the wrong shape");
     for (int p = 0; p < game.num_players(); ++p) check_distribution(in.profile.player(p), in.exact);
-    for (const Rational& r : certify(game, in.profile).regrets) {
-      if (r < 0) finding("negative regret");
-    }
+    check_regrets(certify(game, in.profile).regrets, "profile read");
   }
 }
 
@@ -53,9 +51,7 @@ void check_behaviors(std::string_view text, const GameTree& tree) {
       // Approximate sets are normalised on reading: every set sums to 1 exactly.
       check_distribution(std::span<const Rational>(in.flat).subspan(tree.action_begin(i), tree.num_actions(i)), true);
     }
-    for (const Rational& r : certify_behavior(tree, in.flat).regrets) {
-      if (r < 0) finding("negative regret");
-    }
+    check_regrets(certify_behavior(tree, in.flat).regrets, "behaviour read");
   }
 }
 
