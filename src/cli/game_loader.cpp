@@ -10,6 +10,7 @@
 #include "equilibria/core/input_error.hpp"
 #include "equilibria/games/extensive/builtin_games.hpp"
 #include "equilibria/io/efg.hpp"
+#include "equilibria/io/markov_json.hpp"
 #include "equilibria/io/nfg.hpp"
 #include "equilibria/io/preference_csv.hpp"
 
@@ -44,7 +45,9 @@ LoadedGame load_game(const std::string& path, const std::string& builtin, double
   g.name = path;
   const std::string text = read_text_file(path, stream_wait_seconds);
   // The extension decides; a file with neither is read as what it says it is.
-  if (ends_with(path, ".csv")) {
+  if (looks_like_markov_json(text)) {
+    g.markov = read_markov_json(text, path);
+  } else if (ends_with(path, ".csv")) {
     g.strategic = read_preference_csv(text, path);
   } else if (ends_with(path, ".efg") || (!ends_with(path, ".nfg") && looks_like_efg(text))) {
     g.tree = read_efg(text, path);
@@ -76,7 +79,8 @@ std::optional<LoadedGame> load_game_within(const std::string& path, const std::s
 StrategicGame load_strategic_game(const std::string& path) {
   LoadedGame g = load_game(path, "");
   if (!g.strategic) {
-    throw InputError(path, 0, "this command reads strategic-form games (.nfg); game trees (.efg) are not supported");
+    throw InputError(path, 0, std::string("this command reads strategic-form games (.nfg); ") +
+                                  (g.tree ? "game trees (.efg)" : "Markov games") + " are not supported");
   }
   return std::move(*g.strategic);
 }

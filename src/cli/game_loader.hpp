@@ -5,17 +5,19 @@
 
 #include "equilibria/core/solve_control.hpp"
 #include "equilibria/games/extensive/game_tree.hpp"
+#include "equilibria/games/markov/markov_game.hpp"
 #include "equilibria/games/strategic_game.hpp"
 #include "equilibria/io/text_file.hpp"
 
 namespace equilibria::cli {
 
-// A game named on the command line: a strategic game (.nfg) or a tree
-// (.efg, or built in with --game NAME).
+// A game named on the command line: a strategic game (.nfg), a tree (.efg,
+// or built in with --game NAME) or a Markov game (.json, "markov-game").
 struct LoadedGame {
   std::string name;
   std::optional<StrategicGame> strategic;
   std::optional<GameTree> tree;
+  std::optional<MarkovGame> markov;
 };
 
 // `path` is a file ("-": standard input, read as .nfg or .efg by its first
