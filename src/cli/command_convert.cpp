@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "equilibria/core/input_error.hpp"
 #include "equilibria/io/efg.hpp"
+#include "equilibria/io/markov_json.hpp"
 #include "equilibria/io/nfg.hpp"
 #include "game_loader.hpp"
 #include "json_report.hpp"
@@ -15,6 +16,7 @@ struct ConvertArgs {
   std::string builtin;
   std::string output = "-";
   std::string format = "gambit";
+  bool format_given = false;  // Markov games have one format: the default does not apply
 };
 
 Json game_document(const StrategicGame& game) {
@@ -36,7 +38,10 @@ Json game_document(const StrategicGame& game) {
 int run(const ConvertArgs& args) {
   const LoadedGame loaded = load_game(args.game, args.builtin);
   std::string text;
-  if (loaded.tree) {
+  if (loaded.markov) {
+    if (args.format_given && args.format != "json") throw InputError(loaded.name, 0, "Markov games convert to markov-game JSON only");
+    text = write_markov_json(*loaded.markov);
+  } else if (loaded.tree) {
     if (args.format == "json") throw InputError(loaded.name, 0, "game trees convert to Gambit .efg only");
     text = write_efg(*loaded.tree);
   } else {
@@ -50,14 +55,17 @@ int run(const ConvertArgs& args) {
 
 CommandRunner add_convert_command(CLI::App& root) {
   auto args = std::make_shared<ConvertArgs>();
-  CLI::App* cmd = root.add_subcommand("convert", "Write a game in another format (strategic games: Gambit .nfg or JSON; trees: Gambit .efg)");
-  cmd->add_option("game", args->game, "Game file (Gambit .nfg or .efg)");
-  cmd->add_option("--game", args->builtin, "A built-in game tree instead of a file: kuhn, leduc, goofspiel(cards=4), liars_dice(dice=1,faces=6)");
+  CLI::App* cmd = root.add_subcommand("convert", "Write a game in another format (strategic games: Gambit .nfg or JSON; trees: Gambit .efg; Markov games: markov-game JSON)");
+  cmd->add_option("game", args->game, "Game file (Gambit .nfg or .efg, or a Markov game .json)");
+  cmd->add_option("--game", args->builtin, "A built-in game instead of a file: " + builtin_game_list());
   cmd->add_option("-o,--output", args->output, "Output file ('-': standard output)")->capture_default_str();
-  cmd->add_option("-f,--format", args->format, "Output format")
-      ->check(CLI::IsMember(std::vector<std::string>{"gambit", "json"}))
-      ->capture_default_str();
-  return [args] { return run(*args); };
+  CLI::Option* format = cmd->add_option("-f,--format", args->format, "Output format (Markov games: json only)")
+                            ->check(CLI::IsMember(std::vector<std::string>{"gambit", "json"}))
+                            ->capture_default_str();
+  return [args, format] {
+    args->format_given = format->count() > 0;
+    return run(*args);
+  };
 }
 
 }  // namespace equilibria::cli

@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <iostream>
+#include <limits>
 
 #include "commands.hpp"
 #include "equilibria/games/game_properties.hpp"
@@ -54,9 +56,51 @@ int run_tree(const GameTree& tree, const InfoArgs& args) {
   return 0;
 }
 
+int run_markov(const MarkovGame& game, const InfoArgs& args) {
+  const int n = game.num_players();
+  std::vector<int> fewest(n, std::numeric_limits<int>::max()), most(n, 0);
+  for (int s = 0; s < game.num_states(); ++s) {
+    for (int p = 0; p < n; ++p) {
+      fewest[p] = std::min(fewest[p], game.num_actions(s, p));
+      most[p] = std::max(most[p], game.num_actions(s, p));
+    }
+  }
+  const std::string play = game.discounted() ? "discount " + to_string(game.discount()) : "horizon " + std::to_string(game.horizon());
+  if (parse_output_format(args.format) == OutputFormat::kJson) {
+    Json actions = Json::array();
+    for (int p = 0; p < n; ++p) actions.push_back(Json{{"min", fewest[p]}, {"max", most[p]}});
+    Json out{{"players", n},
+             {"player_names", game.player_names()},
+             {"states", game.num_states()},
+             {"actions", std::move(actions)},
+             {"joint_actions", game.num_outcomes()},
+             {"transitions", game.num_transitions()},
+             {"discount", game.discounted() ? Json(to_string(game.discount())) : Json(nullptr)},
+             {"horizon", game.discounted() ? Json(nullptr) : Json(game.horizon())},
+             {"zero_sum", game.zero_sum()},
+             {"turn_based", game.turn_based()}};
+    std::cout << out.dump(2) << '\n';
+    return 0;
+  }
+  std::cout << "players:       " << n << '\n';
+  for (int p = 0; p < n; ++p) {
+    std::cout << "  " << game.player_name(p) << ": "
+              << (fewest[p] == most[p] ? std::to_string(most[p]) : std::to_string(fewest[p]) + "-" + std::to_string(most[p]))
+              << " actions per state\n";
+  }
+  std::cout << "states:        " << game.num_states() << '\n'
+            << "joint actions: " << game.num_outcomes() << '\n'
+            << "transitions:   " << game.num_transitions() << '\n'
+            << "play:          " << play << '\n'
+            << "zero-sum:      " << (game.zero_sum() ? "yes" : "no") << '\n'
+            << "turn-based:    " << (game.turn_based() ? "yes" : "no") << '\n';
+  return 0;
+}
+
 int run(const InfoArgs& args) {
   LoadedGame loaded = load_game(args.game, args.builtin);
   if (loaded.tree) return run_tree(*loaded.tree, args);
+  if (loaded.markov) return run_markov(*loaded.markov, args);
   const StrategicGame& game = *loaded.strategic;
   const auto csum = constant_sum(game);
   const bool symmetric = is_symmetric(game);
@@ -97,9 +141,9 @@ int run(const InfoArgs& args) {
 
 CommandRunner add_info_command(CLI::App& root) {
   auto args = std::make_shared<InfoArgs>();
-  CLI::App* cmd = root.add_subcommand("info", "Describe a game: players, strategies or information sets, zero-/constant-sum, symmetry, perfect recall");
-  cmd->add_option("game", args->game, "Game file (Gambit .nfg or .efg; '-' for stdin)");
-  cmd->add_option("--game", args->builtin, "A built-in game tree instead of a file: kuhn, leduc, goofspiel(cards=4), liars_dice(dice=1,faces=6)");
+  CLI::App* cmd = root.add_subcommand("info", "Describe a game: players, strategies or information sets or states and actions, zero-/constant-sum, symmetry, perfect recall, discount or horizon");
+  cmd->add_option("game", args->game, "Game file (Gambit .nfg or .efg, or a Markov game .json; '-' for stdin)");
+  cmd->add_option("--game", args->builtin, "A built-in game instead of a file: " + builtin_game_list());
   cmd->add_option("-f,--format", args->format, "Output format (text or json)")
       ->check(CLI::IsMember(std::vector<std::string>{"text", "json"}))
       ->capture_default_str();

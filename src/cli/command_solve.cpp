@@ -465,7 +465,7 @@ CommandRunner add_solve_command(CLI::App& root) {
   CLI::App* cmd = root.add_subcommand("solve", "Compute equilibria of a game and certify each one");
   cmd->add_option("game", args->game,
                   "Game file: Gambit .nfg or .efg, or a .csv of pairwise comparisons; '-' reads .nfg or .efg from stdin");
-  cmd->add_option("--game", args->builtin, "A built-in game tree instead of a file: kuhn, leduc, goofspiel(cards=4), liars_dice(dice=1,faces=6)");
+  cmd->add_option("--game", args->builtin, "A built-in game instead of a file: " + builtin_game_list());
   cmd->add_option("--concept", args->concept_name,
                   "nash; ce (correlated) or cce (coarse correlated equilibrium), by LP over joint distributions; "
                   "risk-averse (two players: each maximises mean - G * variance caused by the opponent's mix)")

@@ -126,6 +126,7 @@ int run(VerifyArgs args) {
   LoadedGame loaded = load_game(args.game, args.builtin);
   const std::string text = read_text_file(args.profile);
   if (loaded.tree) return run_tree(*loaded.tree, text, args);
+  if (loaded.markov) throw InputError(loaded.name, 0, "verify reads profiles of strategic games and trees, not of Markov games");
   const StrategicGame& game = *loaded.strategic;
   if (const auto distributions = read_distributions(text, args.profile, game)) {
     if (!args.risk_aversion.empty()) throw InputError(args.profile, 0, "--risk-aversion checks mixed profiles, not a CE/CCE");

@@ -9,6 +9,7 @@
 
 #include "equilibria/core/input_error.hpp"
 #include "equilibria/games/extensive/builtin_games.hpp"
+#include "equilibria/games/markov/builtin_markov_games.hpp"
 #include "equilibria/io/efg.hpp"
 #include "equilibria/io/markov_json.hpp"
 #include "equilibria/io/nfg.hpp"
@@ -27,6 +28,14 @@ bool looks_like_efg(const std::string& text) {
   return first != std::string::npos && text.compare(first, 3, "EFG") == 0;
 }
 
+bool is_builtin_tree(const std::string& spec) {
+  const std::string name = spec.substr(0, spec.find('('));
+  for (const auto& n : builtin_game_names()) {
+    if (n.substr(0, n.find('(')) == name) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 LoadedGame load_game(const std::string& path, const std::string& builtin, double stream_wait_seconds) {
@@ -34,7 +43,13 @@ LoadedGame load_game(const std::string& path, const std::string& builtin, double
   if (!builtin.empty()) {
     if (!path.empty()) throw InputError(path, 0, "give a game file or --game, not both");
     try {
-      g.tree = builtin_game(builtin);
+      if (is_builtin_markov_game(builtin)) {
+        g.markov = builtin_markov_game(builtin);
+      } else if (is_builtin_tree(builtin)) {
+        g.tree = builtin_game(builtin);
+      } else {
+        throw std::invalid_argument("unknown game '" + builtin.substr(0, builtin.find('(')) + "' (built in: " + builtin_game_list() + ")");
+      }
     } catch (const std::invalid_argument& e) {
       throw InputError("--game", 0, e.what());
     }
@@ -91,6 +106,17 @@ void write_output(const std::string& path, const std::string& text) {
   } else {
     write_text_file(path, text);
   }
+}
+
+const std::string& builtin_game_list() {
+  static const std::string text = [] {
+    std::string t = "trees ";
+    for (const auto& n : builtin_game_names()) t += n + (n == builtin_game_names().back() ? "" : ", ");
+    t += "; Markov games ";
+    for (const auto& n : builtin_markov_game_names()) t += n + (n == builtin_markov_game_names().back() ? "" : ", ");
+    return t;
+  }();
+  return text;
 }
 
 const std::vector<std::string>& output_format_names() {

@@ -34,6 +34,9 @@ LoadedGame load_game(const std::string& path, const std::string& builtin,
 std::optional<LoadedGame> load_game_within(const std::string& path, const std::string& builtin,
                                            double stream_wait_seconds, const SolveControl& control);
 
+// Every built-in game with its parameters' defaults, for --game's help and errors.
+const std::string& builtin_game_list();
+
 // Reads a strategic game; a tree is refused with a clear message.
 StrategicGame load_strategic_game(const std::string& path);
 

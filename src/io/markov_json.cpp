@@ -1,5 +1,6 @@
 #include "equilibria/io/markov_json.hpp"
 
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -38,7 +39,8 @@ class Reader {
     if (players.empty()) fail({"players"}, "a Markov game needs at least one player");
     std::optional<Rational> discount;
     std::optional<int> horizon;
-    if (doc.contains("discount") == doc.contains("horizon")) fail({}, "give exactly one of \"discount\" and \"horizon\"");
+    if (!doc.contains("discount") && !doc.contains("horizon")) fail({}, "give exactly one of \"discount\" and \"horizon\"");
+    if (doc.contains("discount") && doc.contains("horizon")) fail({"horizon"}, "give exactly one of \"discount\" and \"horizon\", not both");
     if (doc.contains("discount")) {
       discount = number(doc["discount"], {"discount"});
       if (*discount < 0 || *discount >= 1) fail({"discount"}, "the discount must be at least 0 and less than 1, not " + to_string(*discount));
@@ -55,6 +57,8 @@ class Reader {
     // Names first: transitions may point forward.
     std::vector<MarkovState> states(list.size());
     std::map<std::string, int> index;
+    // Joint-action counts are capped here, before any outcome is stored.
+    std::int64_t total = 0;
     for (std::size_t s = 0; s < list.size(); ++s) {
       const Path at{"states", s};
       if (!list[s].is_object()) fail(at, "a state is an object with \"name\", \"actions\" and \"outcomes\"");
@@ -73,11 +77,18 @@ class Reader {
         states[s].actions.push_back(names(actions, at / "actions" / p, "actions", false));
         if (states[s].actions.back().empty()) fail(at / "actions" / p, "state " + states[s].name + ": every player needs an action");
       }
+      std::int64_t joint = 1;
+      for (const auto& acts : states[s].actions) {
+        const auto k = static_cast<std::int64_t>(acts.size());
+        if (joint > kMaxMarkovEntries / k) fail(at / "actions", "state " + states[s].name + " has more than " + std::to_string(kMaxMarkovEntries) + " joint actions");
+        joint *= k;
+      }
+      total += joint;
+      if (total > kMaxMarkovEntries) fail(at / "actions", "too many joint actions in all (more than " + std::to_string(kMaxMarkovEntries) + ")");
     }
     std::vector<std::vector<MarkovOutcome>> outcomes(list.size());
-    std::int64_t total = 0;
     for (std::size_t s = 0; s < list.size(); ++s) {
-      outcomes[s] = read_outcomes(list[s], Path{"states", s}, states[s], index, players.size(), total);
+      outcomes[s] = read_outcomes(list[s], Path{"states", s}, states[s], index, players.size());
     }
     std::vector<Rational> initial(list.size(), Rational(0));
     if (doc.contains("initial")) {
@@ -150,21 +161,21 @@ class Reader {
     if (sum != 1) fail(at, std::string("\"") + what + "\" probabilities sum to " + to_string(sum) + ", not 1");
   }
 
+  // Outcomes are kept in the file's order while read (memory in proportion
+  // to the file, not to the joint-action count a few names can claim) and
+  // put in joint-action order once every joint action is known to be there.
   std::vector<MarkovOutcome> read_outcomes(const json& state, const Path& at, const MarkovState& info,
-                                           const std::map<std::string, int>& index, std::size_t n, std::int64_t& total) const {
+                                           const std::map<std::string, int>& index, std::size_t n) const {
     std::int64_t joint = 1;
     std::vector<std::int64_t> stride(n);
     for (std::size_t p = 0; p < n; ++p) {
       stride[p] = joint;
-      const auto k = static_cast<std::int64_t>(info.actions[p].size());
-      if (joint > kMaxMarkovEntries / k) fail(at / "actions", "state " + info.name + " has too many joint actions");
-      joint *= k;
+      joint *= static_cast<std::int64_t>(info.actions[p].size());  // capped by the caller
     }
-    total += joint;
-    if (total > kMaxMarkovEntries) fail(at / "actions", "too many joint actions in all (more than " + std::to_string(kMaxMarkovEntries) + ")");
     const json& list = field(state, at / "outcomes", "outcomes");
     if (!list.is_array()) fail(at / "outcomes", "\"outcomes\" must be a list");
-    std::vector<MarkovOutcome> out(joint);
+    std::vector<MarkovOutcome> read;
+    std::vector<std::int64_t> slot;
     std::vector<bool> seen(joint, false);
     for (std::size_t k = 0; k < list.size(); ++k) {
       const Path o = at / "outcomes" / k;
@@ -189,11 +200,16 @@ class Reader {
       }
       if (seen[j]) fail(o / "profile", "state " + info.name + ": this joint action appears twice");
       seen[j] = true;
+      slot.push_back(j);
+      MarkovOutcome& out = read.emplace_back();
       const json& rewards = field(entry, o / "rewards", "rewards");
       if (!rewards.is_array() || rewards.size() != n) fail(o / "rewards", "one reward per player (" + std::to_string(n) + ")");
-      for (std::size_t p = 0; p < n; ++p) out[j].rewards.push_back(number(rewards[p], o / "rewards" / p));
+      for (std::size_t p = 0; p < n; ++p) {
+        out.rewards.push_back(number(rewards[p], o / "rewards" / p));
+        if (!std::isfinite(out.rewards.back().get_d())) fail(o / "rewards" / p, "a reward beyond the range of doubles");
+      }
       read_distribution(field(entry, o / "next", "next"), o / "next", index,
-                        [&](int s, const Rational& q) { if (q != 0) out[j].next.emplace_back(s, q); }, "next");
+                        [&](int s, const Rational& q) { if (q != 0) out.next.emplace_back(s, q); }, "next");
     }
     for (std::int64_t j = 0; j < joint; ++j) {
       if (!seen[j]) {
@@ -206,6 +222,8 @@ class Reader {
         fail(at / "outcomes", "state " + info.name + ": no outcome for the joint action (" + profile + ")");
       }
     }
+    std::vector<MarkovOutcome> out(joint);
+    for (std::size_t k = 0; k < read.size(); ++k) out[slot[k]] = std::move(read[k]);
     return out;
   }
 
