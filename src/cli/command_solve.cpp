@@ -16,6 +16,7 @@
 #include "equilibria/solvers/no_regret/sparse_cce.hpp"
 #include "equilibria/solvers/risk_averse/risk_averse_equilibrium.hpp"
 #include "equilibria/verify/probability_check.hpp"
+#include "correlated_objective.hpp"
 #include "game_loader.hpp"
 #include "json_report.hpp"
 #include "methods.hpp"
@@ -136,37 +137,10 @@ void print_tree(const GameTree& tree, const SolveArgs& args, const TreeMethodRes
   }
 }
 
-CorrelatedObjective parse_objective(const std::string& text, const StrategicGame& game) {
-  CorrelatedObjective o;
-  if (text == "welfare") return o;
-  if (text == "min-player") {
-    o.kind = CorrelatedObjective::Kind::kMinPlayer;
-    return o;
-  }
-  if (text == "none") {
-    o.kind = CorrelatedObjective::Kind::kNone;
-    return o;
-  }
-  if (text.rfind("player:", 0) == 0) {
-    try {
-      std::size_t used = 0;
-      const int k = std::stoi(text.substr(7), &used);
-      if (used == text.size() - 7 && k >= 1 && k <= game.num_players()) {
-        o.kind = CorrelatedObjective::Kind::kPlayer;
-        o.player = k - 1;
-        return o;
-      }
-    } catch (const std::exception&) {
-    }
-  }
-  throw InputError("--objective", 0,
-                   "expected welfare, min-player, none or player:K with K from 1 to " + std::to_string(game.num_players()));
-}
-
 // `control` started with the command: reading the game counts against the time limit.
 int run_correlated(const StrategicGame& game, const SolveArgs& args, const std::string& name, const SolveControl& control) {
   const CorrelatedConcept kind = args.concept_name == "ce" ? CorrelatedConcept::kCorrelated : CorrelatedConcept::kCoarseCorrelated;
-  const CorrelatedObjective objective = parse_objective(args.objective, game);
+  const CorrelatedObjective objective = parse_correlated_objective(args.objective, game.num_players());
   std::vector<DistributionConstraint> extra;
   if (!args.constraints.empty()) {
     extra = read_distribution_constraints(read_text_file(args.constraints), args.constraints, game);
