@@ -19,6 +19,7 @@
 #include "correlated_objective.hpp"
 #include "game_loader.hpp"
 #include "json_report.hpp"
+#include "markov_solve.hpp"
 #include "methods.hpp"
 #include "number_checks.hpp"
 #include "risk_aversion.hpp"
@@ -38,6 +39,8 @@ struct SolveArgs {
   std::string risk_aversion = "1";
   int support = 4;
   std::string format = "text";
+  bool iterations_given = false;  // Markov methods have their own default
+  double tolerance = 0;   // --tolerance: Markov zero-sum, certified interval width (0: the default)
   double time_limit = 0;  // --time-limit: seconds for the whole command, reading included (0: none)
   MethodOptions options;
   TreeMethodOptions tree;
@@ -381,6 +384,12 @@ int run(SolveArgs args) {
     std::_Exit(0);  // the abandoned reader may still be running: no destructors may race with it
   }
   LoadedGame& game = *loaded;
+  if (game.markov) {
+    MarkovSolveArgs markov{args.method, args.concept_name, args.objective, args.format, args.tolerance,
+                           args.iterations_given ? args.tree.iterations : 0, args.learner, args.tree.seed,
+                           args.tree.log_path, args.tree.log_every, command_control};
+    return run_markov(*game.markov, game.name, markov);
+  }
   if (game.strategic && args.method == "sparse-cce") return run_sparse_cce(*game.strategic, args);
   if (game.strategic && std::find(learner_names().begin(), learner_names().end(), args.method) != learner_names().end()) {
     return run_learner(*game.strategic, args, game.name);
@@ -429,6 +438,9 @@ std::vector<std::string> all_method_names() {
   for (const auto& n : learner_names()) names.push_back(n);
   names.emplace_back("sparse-cce");
   for (const auto& n : tree_method_names()) names.push_back(n);
+  for (const auto& n : markov_method_names()) {
+    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+  }
   return names;
 }
 
@@ -463,6 +475,10 @@ CommandRunner add_solve_command(CLI::App& root) {
                   "Stop after this many seconds, counted from the start (reading the game included); the answer then "
                   "says status stopped (0: no limit)")
       ->check(finite_non_negative());
+  cmd->add_option("--tolerance", args->tolerance,
+                  "Markov shapley/hoffman-karp: certified width of the value interval to reach, in value units "
+                  "(0: 1e-9 * max|reward| / (1 - discount))")
+      ->check(finite_non_negative());
   cmd->add_option("--limit", args->options.limit, "Stop after this many equilibria (0: all)")
       ->check(CLI::NonNegativeNumber);
   cmd->add_option("--label", args->options.label,
@@ -493,7 +509,7 @@ CommandRunner add_solve_command(CLI::App& root) {
       ->capture_default_str();
   cmd->add_option("--threads", args->options.threads, "Worker threads (0: one per hardware thread)")
       ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--iterations", args->tree.iterations, "Iterative methods (CFR family, no-regret dynamics): iterations in all (a resumed run counts its own)")
+  CLI::Option* iterations = cmd->add_option("--iterations", args->tree.iterations, "Iterative methods (CFR family, no-regret dynamics): iterations in all (a resumed run counts its own)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   cmd->add_flag("--simultaneous", args->tree.simultaneous, "Trees: update all players' regrets at once (default: alternating)");
@@ -529,7 +545,10 @@ CommandRunner add_solve_command(CLI::App& root) {
                   "Trees: continue from a checkpoint (bit-identical to an unbroken run); refused when it is damaged or "
                   "was taken on another game or with other options (method, --simultaneous, --alpha, --beta, --gamma, "
                   "--epsilon, --seed)");
-  return [args] { return run(*args); };
+  return [args, iterations] {
+    args->iterations_given = iterations->count() > 0;
+    return run(*args);
+  };
 }
 
 }  // namespace equilibria::cli

@@ -48,4 +48,17 @@ Rational simple_fraction(double v) {
   return q;
 }
 
+Rational simplest_between(const Rational& lo, const Rational& hi) {
+  if (sgn(lo) <= 0 && sgn(hi) >= 0) return Rational(0);
+  if (sgn(hi) < 0) return -simplest_between(-hi, -lo);
+  // 0 < lo <= hi: peel the common integer part, recurse on the reciprocals.
+  mpz_class whole;
+  mpz_fdiv_q(whole.get_mpz_t(), lo.get_num_mpz_t(), lo.get_den_mpz_t());
+  const Rational floor_lo(whole);
+  if (floor_lo == lo) return lo;
+  if (floor_lo + 1 <= hi) return floor_lo + 1;
+  const Rational inner = simplest_between(1 / Rational(hi - floor_lo), 1 / Rational(lo - floor_lo));
+  return floor_lo + 1 / inner;
+}
+
 }  // namespace equilibria

@@ -309,7 +309,9 @@ TEST(MarkovBackward, RandomThreePlayerGamesHaveZeroGapAndTheCertificateMatchesBr
     ASSERT_EQ(nash.status, SolveStatus::kComplete);
     const auto cert = certify_finite_horizon(game, nash.product);
     expect_matches_brute_force(game, product_joint(game, nash.product), cert, CorrelatedConcept::kCoarseCorrelated);
-    if (nash.stages_exact) EXPECT_EQ(cert.max_regret, 0);
+    if (nash.stages_exact) {
+      EXPECT_EQ(cert.max_regret, 0);
+    }
   }
 }
 

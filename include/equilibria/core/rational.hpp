@@ -18,6 +18,10 @@ std::string to_string(const Rational& q);
 // exact value behind a floating answer, which is then verified exactly.
 Rational simple_fraction(double v);
 
+// The rational with the least denominator in [lo, hi] (lo <= hi), by
+// continued fractions: the best exact guess at a value known to lie there.
+Rational simplest_between(const Rational& lo, const Rational& hi);
+
 // Floating methods see payoffs scaled by 2^-e, with e the least exponent
 // that brings every |value| to at most 2^kMaxFloatingMagnitudeLog2 (0 for
 // ordinary games). Sums of payoffs then stay finite in doubles, and nothing

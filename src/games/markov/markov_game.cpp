@@ -20,6 +20,16 @@ MarkovGame::MarkovGame(std::vector<std::string> players, std::vector<MarkovState
   if (n < 1) refuse("a Markov game needs at least one player");
   if (S < 1) refuse("a Markov game needs at least one state");
   if (discount.has_value() == horizon.has_value()) refuse("give exactly one of a discount and a horizon");
+  // Callers may build fractions from numerator and denominator; GMP's
+  // comparisons and arithmetic need them canonical.
+  if (discount) discount->canonicalize();
+  for (auto& q : initial_) q.canonicalize();
+  for (auto& per_state : outcomes) {
+    for (auto& o : per_state) {
+      for (auto& r : o.rewards) r.canonicalize();
+      for (auto& entry : o.next) entry.second.canonicalize();
+    }
+  }
   if (discount) {
     if (*discount < 0 || *discount >= 1) refuse("the discount must be at least 0 and less than 1");
     discount_ = *discount;

@@ -1,5 +1,7 @@
 #include "equilibria/solvers/no_regret/no_regret_dynamics.hpp"
 
+#include "equilibria/solvers/no_regret/learner_step.hpp"
+
 #include <chrono>
 #include <cmath>
 #include <stdexcept>
@@ -86,20 +88,6 @@ void stationary(const double* q, int k, double* x, std::vector<double>& work) {
   for (int r = 0; r < k; ++r) x[r] = sum > 0 ? x[r] / sum : 1.0 / k;
 }
 
-void regret_match(const double* r, int k, double* x) {
-  double total = 0;
-  for (int a = 0; a < k; ++a) total += x[a] = r[a] > 0 ? r[a] : 0.0;
-  for (int a = 0; a < k; ++a) x[a] = total > 0 ? x[a] / total : 1.0 / k;
-}
-
-void softmax(const double* score, int k, double eta, double* x) {
-  double top = score[0];
-  for (int a = 1; a < k; ++a) top = std::max(top, score[a]);
-  double total = 0;
-  for (int a = 0; a < k; ++a) total += x[a] = std::exp(eta * (score[a] - top));
-  for (int a = 0; a < k; ++a) x[a] /= total;
-}
-
 }  // namespace
 
 NoRegretResult run_no_regret(const StrategicGame& game, const NoRegretOptions& options) {
@@ -141,25 +129,12 @@ NoRegretResult run_no_regret(const StrategicGame& game, const NoRegretOptions& o
     result.iterations = t;
     for (int i = 0; i < n; ++i) {
       const int k = game.num_strategies(i), b = offset[i];
-      double expected = 0;
-      for (int a = 0; a < k; ++a) expected += mix[b + a] * value[b + a];
       switch (options.learner) {
         case Learner::kRegretMatching:
         case Learner::kRegretMatchingPlus:
-          for (int a = 0; a < k; ++a) {
-            cumulative[b + a] += value[b + a] - expected;
-            if (options.learner == Learner::kRegretMatchingPlus && cumulative[b + a] < 0) cumulative[b + a] = 0;
-          }
-          regret_match(&cumulative[b], k, &mix[b]);
-          break;
         case Learner::kHedge:
         case Learner::kOptimisticHedge:
-          for (int a = 0; a < k; ++a) {
-            cumulative[b + a] += value[b + a];
-            // Optimism: count the last payoff twice (the prediction of the next).
-            scores[a] = cumulative[b + a] + (options.learner == Learner::kOptimisticHedge ? value[b + a] : 0.0);
-          }
-          softmax(scores.data(), k, eta[i], &mix[b]);
+          external_regret_step(options.learner, &value[b], k, eta[i], &cumulative[b], scores.data(), &mix[b]);
           break;
         case Learner::kSwapRegret: {
           // Copy `a` of the player's regret matcher is charged with weight mix[a].

@@ -1,0 +1,147 @@
+#include "equilibria/solvers/markov/zero_sum_markov.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "equilibria/core/solve_errors.hpp"
+#include "equilibria/verify/markov_best_response.hpp"
+#include "stage_games.hpp"
+#include "zero_sum_iterations.hpp"
+
+namespace equilibria {
+namespace {
+
+// Exact closing is tried when the game is this small (joint actions in all).
+constexpr std::int64_t kMaxExactOutcomes = 20'000;
+// Exact guesses at the value; a game whose value is irrational never closes.
+constexpr int kExactRounds = 3;
+
+std::vector<Rational> negated(const std::vector<Rational>& v) {
+  std::vector<Rational> out;
+  out.reserve(v.size());
+  for (const auto& x : v) out.push_back(-x);
+  return out;
+}
+
+// Both sides' best responses in rationals: the interval, exactly.
+bool exact_interval(const MarkovGame& game, const MarkovPolicy<Rational>& policy, const SolveControl& control,
+                    std::vector<Rational>& lower, std::vector<Rational>& upper) {
+  const auto reply = exact_best_response(game, policy, 1, control);
+  if (!reply) return false;
+  const auto attack = exact_best_response(game, policy, 0, control);
+  if (!attack) return false;
+  lower = negated(reply->value);
+  upper = attack->value;
+  return true;
+}
+
+// Shapley: stationary policies optimal in every stage game at the value v*
+// are optimal. So guess v* as the simplest rational in each state's
+// certified interval, solve the stage games there in rationals and check
+// the policies by both sides' exact replies; a miss narrows the interval
+// (the exact replies bound v* too) and the next guess comes from it. Guesses
+// stay short, so the numbers never snowball. True when the interval closes.
+bool close_exactly(const MarkovGame& game, const SolveControl& control, ZeroSumMarkovResult& out) {
+  StageGames<Rational> stages(game);
+  std::vector<Rational> low = out.lower, high = out.upper, guess(game.num_states()), image;
+  for (int round = 0; round < kExactRounds; ++round) {
+    if (control.should_stop()) return false;
+    bool moved = round == 0;
+    for (int s = 0; s < game.num_states(); ++s) {
+      Rational q = simplest_between(low[s], high[s]);
+      moved = moved || q != guess[s];
+      guess[s] = std::move(q);
+    }
+    if (!moved) return false;
+    ++out.exact_rounds;
+    stages.sweep(guess, image);
+    const MarkovPolicy<Rational> policy = stages.policy();
+    std::vector<Rational> lower, upper;
+    if (!exact_interval(game, policy, control, lower, upper)) return false;
+    if (lower == upper) {
+      out.exact = true;
+      out.status = SolveStatus::kComplete;
+      out.width = 0;
+      out.lower = std::move(lower);
+      out.upper = std::move(upper);
+      out.exact_policy = policy;
+      out.policy.assign(2, {});
+      for (int p = 0; p < 2; ++p) {
+        for (const auto& mix : policy[p]) {
+          std::vector<double> d;
+          for (const auto& q : mix) d.push_back(q.get_d());
+          out.policy[p].push_back(std::move(d));
+        }
+      }
+      return true;
+    }
+    for (int s = 0; s < game.num_states(); ++s) {
+      if (lower[s] > low[s]) low[s] = lower[s];
+      if (upper[s] < high[s]) high[s] = upper[s];
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+ZeroSumMarkovResult solve_zero_sum_markov(const MarkovGame& game, const ZeroSumMarkovOptions& options) {
+  if (game.num_players() != 2 || !game.zero_sum()) {
+    throw std::invalid_argument("needs a two-player zero-sum game (rewards summing to 0 at every joint action)");
+  }
+  if (!game.discounted()) {
+    throw std::invalid_argument("needs a discounted game; for a finite horizon use backward-induction");
+  }
+  const double d = game.discount_d();
+  const double scale = game.reward_magnitude() / (1 - d);
+  if (!(scale < 1e300)) {
+    throw ResourceLimit("rewards / (1 - discount) reach " + std::to_string(scale) +
+                        ": beyond what the floating iterations can represent");
+  }
+  const double tolerance =
+      options.tolerance > 0 ? options.tolerance : std::max(kDefaultRelativeWidth * scale, 1e-300);
+  ZeroSumMarkovResult out;
+  FloatingMarkovSolution run;
+  // Iterate to an error estimate, certify, and tighten the estimate until
+  // the certified width meets the tolerance: the certificate decides.
+  double target = tolerance / 8;
+  for (;;) {
+    const std::int64_t left = options.max_iterations - run.iterations;
+    if (options.method == ZeroSumMarkovMethod::kShapley) {
+      shapley_iteration(game, target, left, options.control, run);
+    } else {
+      hoffman_karp(game, target, left, options.control, run);
+    }
+    const BoundedResponse reply = bounded_best_response(game, run.policy, 1, options.control);
+    std::vector<double> warm = run.value;
+    const BoundedResponse attack = bounded_best_response(game, run.policy, 0, options.control, &warm);
+    out.lower.clear();
+    out.upper.clear();
+    out.width = 0;
+    for (int s = 0; s < game.num_states(); ++s) {
+      out.lower.emplace_back(-reply.upper[s]);
+      out.upper.emplace_back(attack.upper[s]);
+      out.width = std::max(out.width, attack.upper[s] + reply.upper[s]);
+    }
+    out.policy = run.policy;
+    const bool stopped = run.stopped || reply.stopped || attack.stopped;
+    if (stopped) out.status = SolveStatus::kStopped;
+    if (stopped || out.width <= tolerance || run.iterations >= options.max_iterations || target < 1e-15 * scale) {
+      if (!stopped && run.iterations >= options.max_iterations && out.width > tolerance) {
+        out.status = SolveStatus::kLimitReached;
+      }
+      break;
+    }
+    target /= 16;
+  }
+  out.iterations = run.iterations;
+  out.stage_games = run.stage_games;
+  if (out.status != SolveStatus::kStopped && game.num_states() <= kMaxExactMarkovStates &&
+      game.num_outcomes() <= kMaxExactOutcomes) {
+    close_exactly(game, options.control, out);
+  }
+  return out;
+}
+
+}  // namespace equilibria
