@@ -105,7 +105,7 @@ ZeroSumMarkovResult solve_zero_sum_markov(const MarkovGame& game, const ZeroSumM
   FloatingMarkovSolution run;
   // Iterate to an error estimate, certify, and tighten the estimate until
   // the certified width meets the tolerance: the certificate decides.
-  double target = tolerance / 8;
+  double target = tolerance * 1024;
   for (;;) {
     const std::int64_t left = options.max_iterations - run.iterations;
     if (options.method == ZeroSumMarkovMethod::kShapley) {
