@@ -11,6 +11,7 @@
 #include "equilibria/verify/probability_check.hpp"
 #include "game_loader.hpp"
 #include "json_report.hpp"
+#include "markov_verify.hpp"
 #include "number_checks.hpp"
 #include "risk_aversion.hpp"
 
@@ -126,7 +127,7 @@ int run(VerifyArgs args) {
   LoadedGame loaded = load_game(args.game, args.builtin);
   const std::string text = read_text_file(args.profile);
   if (loaded.tree) return run_tree(*loaded.tree, text, args);
-  if (loaded.markov) throw InputError(loaded.name, 0, "verify reads profiles of strategic games and trees, not of Markov games");
+  if (loaded.markov) return run_markov_verify(*loaded.markov, text, args.profile, args.format, args.tolerance);
   const StrategicGame& game = *loaded.strategic;
   if (const auto distributions = read_distributions(text, args.profile, game)) {
     if (!args.risk_aversion.empty()) throw InputError(args.profile, 0, "--risk-aversion checks mixed profiles, not a CE/CCE");

@@ -236,17 +236,7 @@ json number_json(const Rational& q) { return to_string(q); }
 }  // namespace
 
 MarkovGame read_markov_json(const std::string& text, const std::string& file) {
-  json doc;
-  try {
-    doc = json::parse(text);
-  } catch (const json::parse_error& e) {
-    int line = 1;
-    for (std::size_t i = 0; i < e.byte && i < text.size(); ++i) line += text[i] == '\n';
-    throw InputError(file, line, "invalid JSON: " + json_error_cause(e));
-  } catch (const json::exception& e) {
-    throw InputError(file, 0, "invalid JSON: " + json_error_cause(e));
-  }
-  return Reader(text, file).read(doc);
+  return Reader(text, file).read(parse_json_document(text, file));
 }
 
 bool looks_like_markov_json(const std::string& text) {

@@ -167,11 +167,53 @@ std::optional<ExactResponse> exact_best_response(const MarkovGame& game, const M
   }
 }
 
-BoundedResponse bounded_best_response(const MarkovGame& game, const MarkovPolicy<double>& profile, int responder,
-                                      const SolveControl& control, const std::vector<double>* warm) {
-  const int S = game.num_states();
-  const InducedMdp<double> mdp = induce(game, profile, responder);
-  const double d = game.discount_d();
+namespace {
+
+// One player's own mixes folded into the MDP it faces: one action per state,
+// the policy's own play (its rounding accounted like the others' mixes).
+InducedMdp<double> fold_own_mixes(const InducedMdp<double>& mdp, const std::vector<std::vector<double>>& own, int S) {
+  InducedMdp<double> out;
+  out.action_begin.assign(1, 0);
+  out.transition_begin.assign(1, 0);
+  std::vector<double> acc(S, 0.0);
+  std::vector<int> touched;
+  std::vector<char> seen(S, 0);
+  for (int s = 0; s < S; ++s) {
+    double total = 0;
+    for (double w : own[s]) total += w;
+    double reward = 0, magnitude = 0, operations = 0;
+    for (std::int64_t b = mdp.action_begin[s]; b < mdp.action_begin[s + 1]; ++b) {
+      const double w = own[s][b - mdp.action_begin[s]] / total;
+      if (w == 0) continue;
+      reward += w * mdp.reward[b];
+      magnitude += w * mdp.magnitude[b] + std::abs(w * mdp.reward[b]);
+      operations = std::max(operations, mdp.operations[b]);
+      for (std::int64_t k = mdp.transition_begin[b]; k < mdp.transition_begin[b + 1]; ++k) {
+        const int t = mdp.next[k];
+        if (!seen[t]) seen[t] = 1, touched.push_back(t);
+        acc[t] += w * mdp.probability[k];
+      }
+    }
+    out.reward.push_back(reward);
+    out.magnitude.push_back(magnitude);
+    out.operations.push_back(operations + 2 * static_cast<double>(own[s].size()) + 4);
+    std::sort(touched.begin(), touched.end());
+    for (int t : touched) {
+      out.next.push_back(t);
+      out.probability.push_back(acc[t]);
+      acc[t] = 0;
+      seen[t] = 0;
+    }
+    touched.clear();
+    out.transition_begin.push_back(static_cast<std::int64_t>(out.next.size()));
+    out.action_begin.push_back(static_cast<std::int64_t>(out.reward.size()));
+  }
+  return out;
+}
+
+// Policy iteration on the MDP in doubles, then rigorous bounds on its optimum.
+BoundedResponse solve_bounded(const InducedMdp<double>& mdp, int S, double d, const SolveControl& control,
+                              const std::vector<double>* warm) {
   BoundedResponse r;
   r.policy.assign(S, 0);
   r.value.assign(S, 0.0);
@@ -261,6 +303,20 @@ BoundedResponse bounded_best_response(const MarkovGame& game, const MarkovPolicy
     r.upper[s] = std::nextafter(r.value[s] + above * grow + margin, HUGE_VAL);
   }
   return r;
+}
+
+}  // namespace
+
+BoundedResponse bounded_best_response(const MarkovGame& game, const MarkovPolicy<double>& profile, int responder,
+                                      const SolveControl& control, const std::vector<double>* warm) {
+  return solve_bounded(induce(game, profile, responder), game.num_states(), game.discount_d(), control, warm);
+}
+
+BoundedResponse bounded_policy_value(const MarkovGame& game, const MarkovPolicy<double>& profile, int player,
+                                     const SolveControl& control) {
+  const int S = game.num_states();
+  return solve_bounded(fold_own_mixes(induce(game, profile, player), profile[player], S), S, game.discount_d(), control,
+                       nullptr);
 }
 
 std::optional<std::vector<std::vector<Rational>>> exact_profile_values(const MarkovGame& game,

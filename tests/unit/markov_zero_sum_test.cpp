@@ -267,6 +267,17 @@ TEST(MarkovBestResponse, ExactAndBoundedAgree) {
       EXPECT_LT(b.upper[s] - b.lower[s], 1e-12);
     }
   }
+  // The profile's own values: bounded evaluation brackets the exact one.
+  const auto values = exact_profile_values(g, exact, {});
+  ASSERT_TRUE(values.has_value());
+  for (int p = 0; p < 2; ++p) {
+    const auto b = bounded_policy_value(g, floating, p, {});
+    for (int s = 0; s < g.num_states(); ++s) {
+      EXPECT_LE(b.lower[s], (*values)[p][s].get_d() + 1e-15);
+      EXPECT_GE(b.upper[s], (*values)[p][s].get_d() - 1e-15);
+      EXPECT_LT(b.upper[s] - b.lower[s], 1e-12);
+    }
+  }
 }
 
 }  // namespace

@@ -39,6 +39,11 @@ struct BoundedResponse {
 BoundedResponse bounded_best_response(const MarkovGame& game, const MarkovPolicy<double>& profile, int responder,
                                       const SolveControl& control, const std::vector<double>* warm = nullptr);
 
+// `player`'s value of the whole profile (its own mixes too, normalised the
+// same way), with the same rigorous bounds.
+BoundedResponse bounded_policy_value(const MarkovGame& game, const MarkovPolicy<double>& profile, int player,
+                                     const SolveControl& control);
+
 // Every player's exact value of a stationary profile, per state
 // (value[p][s]); nullopt as for exact_best_response.
 std::optional<std::vector<std::vector<Rational>>> exact_profile_values(const MarkovGame& game,
