@@ -1,6 +1,7 @@
 // `solve --method independent` on finite-horizon Markov games: independent
 // no-regret learners, and the exact (or bounded) CCE gap of the uniform
 // mixture of the product policies they played (docs/markov-games.md).
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <iostream>
@@ -53,12 +54,15 @@ int run_markov_independent(const MarkovGame& game, const std::string& name, cons
   if (!args.log_path.empty()) {
     log.open(args.log_path);
     if (!log) throw InputError(args.log_path, 0, "cannot write log");
-    log << "episode,seconds";
+    // `plot` draws the exploitability column: here the largest regret bound,
+    // which bounds the CCE gap of the mixture so far; then each player's.
+    log.precision(12);
+    log << "iteration,seconds,exploitability";
     for (int p = 0; p < game.num_players(); ++p) log << ',' << csv_cell("regret:" + game.player_name(p));
     log << '\n';
     options.log_every = args.log_every > 0 ? args.log_every : std::max<std::int64_t>(1, options.episodes / 100);
     options.log = [&](std::int64_t k, double seconds, const std::vector<double>& regret) {
-      log << k << ',' << seconds;
+      log << k << ',' << seconds << ',' << *std::max_element(regret.begin(), regret.end());
       for (double r : regret) log << ',' << r;
       log << '\n';
     };

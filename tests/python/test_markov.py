@@ -4,6 +4,7 @@ bad policy files."""
 import json
 import os
 import subprocess
+from fractions import Fraction
 
 import pytest
 from conftest import CLI, SHARED, run_cli
@@ -104,10 +105,26 @@ def test_a_shifted_correlated_policy_is_caught(tmp_path):
     assert (out["max_regret"] == "0") == out["equilibrium"]
 
 
-def test_independent_learners_certify_their_mixture():
-    game = os.path.join(GAMES, "repeated_2x2.json")
-    r = run_cli("solve", game, "--method", "independent")
-    assert r.returncode == 2 and "finite" in r.stderr  # discounted: refused with one line
+def test_independent_learners_certify_their_mixture(tmp_path):
+    game = tmp_path / "g.json"
+    run_cli("generate", "markov", "--players", 2, "--states", 3, "--actions", 2, "--horizon", 2, "--seed", 7, "-o", game)
+    log = tmp_path / "curve.csv"
+    out = solve_json(game, "--method", "independent", "--iterations", 60, "--log", log)
+    assert out["concept"] == "cce" and out["episodes"] == 60
+    # Small enough for the exact posterior expansion: the gap is exact, and
+    # the learners' own regret bound (the mean best-response gain) is above it.
+    assert out["certificate"] == "exact"
+    gap = float(Fraction(out["gap"]))
+    rows = log.read_text().splitlines()
+    assert rows[0].startswith("iteration,seconds,exploitability")
+    last = [float(x) for x in rows[-1].split(",")]
+    assert last[0] == 60 and gap <= last[2] * (1 + 1e-9)
+    r = run_cli("plot", log, "-o", tmp_path / "curve.png")
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "curve.png").read_bytes()[:4] == b"\x89PNG"
+    # Discounted games are refused with one line.
+    r = run_cli("solve", os.path.join(GAMES, "repeated_2x2.json"), "--method", "independent")
+    assert r.returncode == 2 and "finite" in r.stderr
     assert r.stderr.count("\n") == 1
 
 
