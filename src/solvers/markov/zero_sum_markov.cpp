@@ -7,6 +7,7 @@
 #include "equilibria/core/solve_errors.hpp"
 #include "equilibria/verify/markov_best_response.hpp"
 #include "stage_games.hpp"
+#include "switching_control.hpp"
 #include "zero_sum_iterations.hpp"
 
 namespace equilibria {
@@ -37,49 +38,54 @@ bool exact_interval(const MarkovGame& game, const MarkovPolicy<Rational>& policy
 }
 
 // Shapley: stationary policies optimal in every stage game at the value v*
-// are optimal. So guess v* as the simplest rational in each state's
-// certified interval, solve the stage games there in rationals and check
-// the policies by both sides' exact replies; a miss narrows the interval
-// (the exact replies bound v* too) and the next guess comes from it. Guesses
-// stay short, so the numbers never snowball. True when the interval closes.
+// are optimal. So guess v*, solve the stage games there in rationals and
+// check the policies by both sides' exact replies. The guesses: in a
+// switching-control game, the values the floating supports define (exact
+// when the supports are right); then the simplest rational in each state's
+// certified interval, narrowed by every miss (the exact replies bound v*
+// too). Guesses stay short, so the numbers never snowball. True when the
+// interval closes.
 bool close_exactly(const MarkovGame& game, const SolveControl& control, ZeroSumMarkovResult& out) {
   StageGames<Rational> stages(game);
-  std::vector<Rational> low = out.lower, high = out.upper, guess(game.num_states()), image;
-  for (int round = 0; round < kExactRounds; ++round) {
-    if (control.should_stop()) return false;
-    bool moved = round == 0;
-    for (int s = 0; s < game.num_states(); ++s) {
-      Rational q = simplest_between(low[s], high[s]);
-      moved = moved || q != guess[s];
-      guess[s] = std::move(q);
-    }
-    if (!moved) return false;
+  std::vector<Rational> low = out.lower, high = out.upper, image;
+  auto closes = [&](const std::vector<Rational>& guess) {
     ++out.exact_rounds;
     stages.sweep(guess, image);
     const MarkovPolicy<Rational> policy = stages.policy();
     std::vector<Rational> lower, upper;
     if (!exact_interval(game, policy, control, lower, upper)) return false;
-    if (lower == upper) {
-      out.exact = true;
-      out.status = SolveStatus::kComplete;
-      out.width = 0;
-      out.lower = std::move(lower);
-      out.upper = std::move(upper);
-      out.exact_policy = policy;
-      out.policy.assign(2, {});
-      for (int p = 0; p < 2; ++p) {
-        for (const auto& mix : policy[p]) {
-          std::vector<double> d;
-          for (const auto& q : mix) d.push_back(q.get_d());
-          out.policy[p].push_back(std::move(d));
-        }
+    if (lower != upper) {
+      for (int s = 0; s < game.num_states(); ++s) {
+        if (lower[s] > low[s]) low[s] = lower[s];
+        if (upper[s] < high[s]) high[s] = upper[s];
       }
-      return true;
+      return false;
     }
-    for (int s = 0; s < game.num_states(); ++s) {
-      if (lower[s] > low[s]) low[s] = lower[s];
-      if (upper[s] < high[s]) high[s] = upper[s];
+    out.exact = true;
+    out.status = SolveStatus::kComplete;
+    out.width = 0;
+    out.lower = std::move(lower);
+    out.upper = std::move(upper);
+    out.exact_policy = policy;
+    out.policy.assign(2, {});
+    for (int p = 0; p < 2; ++p) {
+      for (const auto& mix : policy[p]) {
+        std::vector<double> d;
+        for (const auto& q : mix) d.push_back(q.get_d());
+        out.policy[p].push_back(std::move(d));
+      }
     }
+    return true;
+  };
+  if (const auto values = switching_control_values(game, out.policy, control); values && closes(*values)) return true;
+  std::vector<Rational> guess;
+  for (int round = 0; round < kExactRounds; ++round) {
+    if (control.should_stop()) return false;
+    std::vector<Rational> next(game.num_states());
+    for (int s = 0; s < game.num_states(); ++s) next[s] = simplest_between(low[s], high[s]);
+    if (next == guess) return false;
+    guess = std::move(next);
+    if (closes(guess)) return true;
   }
   return false;
 }
