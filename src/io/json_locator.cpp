@@ -66,9 +66,18 @@ class Walker {
       while (at_ < text_.size() && std::string_view(",}] \t\r\n").find(peek()) == std::string_view::npos) advance();
     }
   }
-  // Moves to the start of the child named by `step`; false when there is none.
+  // Moves to the start of the child named by `step`; false (staying at the
+  // container, whose line is then the answer) when there is none.
   bool enter(const JsonStep& step) {
     skip_space();
+    const std::size_t container_at = at_;
+    const int container_line = line_;
+    if (find_child(step)) return true;
+    at_ = container_at;
+    line_ = container_line;
+    return false;
+  }
+  bool find_child(const JsonStep& step) {
     const char c = peek();
     if (c == '{' && std::holds_alternative<std::string>(step)) {
       advance();
