@@ -466,7 +466,10 @@ CommandRunner add_solve_command(CLI::App& root) {
                   "approaches a CCE (regret-matching, regret-matching+, hedge, optimistic-hedge) or a CE "
                   "(swap-regret), with --iterations and --log; sparse-cce (a CCE mixing at most --support product "
                   "profiles). Trees: cfr, cfr+, linear-cfr, dcfr, pcfr+ "
-                  "(default cfr+), mccfr-es, mccfr-os (Monte-Carlo CFR), lp (two-player constant-sum), lcp (two players, any payoffs)")
+                  "(default cfr+), mccfr-es, mccfr-os (Monte-Carlo CFR), lp (two-player constant-sum), lcp (two players, any payoffs). "
+                  "Markov games: shapley, hoffman-karp (two-player zero-sum discounted; default hoffman-karp), "
+                  "backward-induction (finite horizon, --concept nash, ce or cce; the default there), independent "
+                  "(finite horizon: independent no-regret learners, their mixture certified as a CCE)")
       ->check(CLI::IsMember(all_method_names()));
   cmd->add_option("-f,--format", args->format, "Output format")
       ->check(CLI::IsMember(output_format_names()))
@@ -498,7 +501,7 @@ CommandRunner add_solve_command(CLI::App& root) {
   cmd->add_option("--support", args->support, "sparse-cce: at most this many product profiles")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  cmd->add_option("--learner", args->learner, "sparse-cce: the no-regret learner proposing product profiles")
+  cmd->add_option("--learner", args->learner, "sparse-cce: the no-regret learner proposing product profiles; independent: every player's learner")
       ->check(CLI::IsMember(learner_names()))
       ->capture_default_str();
   cmd->add_option("--lambda", args->options.lambda,
@@ -509,7 +512,8 @@ CommandRunner add_solve_command(CLI::App& root) {
       ->capture_default_str();
   cmd->add_option("--threads", args->options.threads, "Worker threads (0: one per hardware thread)")
       ->check(CLI::NonNegativeNumber);
-  CLI::Option* iterations = cmd->add_option("--iterations", args->tree.iterations, "Iterative methods (CFR family, no-regret dynamics): iterations in all (a resumed run counts its own)")
+  CLI::Option* iterations = cmd->add_option("--iterations", args->tree.iterations, "Iterative methods (CFR family, no-regret dynamics): iterations in all (a resumed run counts its own); "
+                                            "Markov: independent's episodes, shapley/hoffman-karp's iteration cap")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   cmd->add_flag("--simultaneous", args->tree.simultaneous, "Trees: update all players' regrets at once (default: alternating)");
@@ -530,7 +534,7 @@ CommandRunner add_solve_command(CLI::App& root) {
                   "simpdiv: start points, the centroid and then random ones; distinct equilibria are all reported")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  cmd->add_option("--log", args->tree.log_path, "Iterative methods: write the curve (iteration, seconds, exploitability or gap) to this CSV file");
+  cmd->add_option("--log", args->tree.log_path, "Iterative methods (and Markov independent): write the curve (iteration, seconds, exploitability or gap) to this CSV file");
   cmd->add_option("--log-every", args->tree.log_every, "Log every N iterations (trees, 0: 1, 2, 5, 10, 20, ...; no-regret, 0: 100 points)")
       ->check(CLI::NonNegativeNumber);
   CLI::Option* checkpoint = cmd->add_option(

@@ -199,12 +199,14 @@ CommandRunner add_verify_command(CLI::App& root) {
       "verify",
       "Check profiles against a game: each player's regret, exact or epsilon Nash.\n"
       "Exit status 0 when every profile is an equilibrium, 1 when one is not, 2 on bad input");
-  cmd->add_option("game", args->game, "Game file (.nfg, .efg, or .csv of pairwise comparisons; '-' for stdin)");
-  cmd->add_option("--game", args->builtin, "A built-in game tree instead of a file: kuhn, leduc, goofspiel(cards=4), liars_dice(dice=1,faces=6)");
+  cmd->add_option("game", args->game, "Game file (.nfg, .efg, .csv of pairwise comparisons, or a Markov game .json; '-' for stdin)");
+  cmd->add_option("--game", args->builtin, "A built-in game instead of a file: trees kuhn, leduc, goofspiel(cards=4), liars_dice(dice=1,faces=6); Markov games big_match(discount=9/10), soccer(discount=9/10), grid_game(game=1,discount=99/100)");
   cmd->add_option("profile", args->profile,
                   "Profile file ('-' for stdin): JSON {\"strategies\": [[...], ...]}, the JSON output of "
                   "solve (CE/CCE answers included: each distribution's deviation gains), or Gambit 'NE,...' lines; "
-                  "for trees JSON {\"behavior\": ...} or solve's output");
+                  "for trees JSON {\"behavior\": ...} or solve's output; for Markov games solve's output or "
+                  "{\"policies\": ...} / {\"concept\", \"correlated\": ...} (docs/markov-games.md): values, best "
+                  "responses and regrets");
   cmd->add_option("-f,--format", args->format, "Output format (text or json)")
       ->check(CLI::IsMember(std::vector<std::string>{"text", "json"}))
       ->capture_default_str();
@@ -212,7 +214,8 @@ CommandRunner add_verify_command(CLI::App& root) {
                   "Check a two-player risk-averse equilibrium instead (G or G1,G2, as in solve): regret is then the "
                   "exact bound on each player's mean-variance deviation gain");
   cmd->add_option("--tolerance", args->tolerance,
-                  "For approximate profiles: largest regret accepted, relative to the payoff range")
+                  "For approximate profiles: largest regret accepted, relative to the payoff range (Markov: max |reward| "
+                  "times 1/(1-discount) or the horizon)")
       ->check(finite_non_negative())
       ->capture_default_str();
   return [args] { return run(*args); };

@@ -82,6 +82,23 @@ int run_markov_independent(const MarkovGame& game, const std::string& name, cons
   const bool exact = cert.exact();
   const SolveStatus status = r.status == SolveStatus::kStopped || cert.stopped ? SolveStatus::kStopped : r.status;
 
+  if (!cert.complete) {
+    // Stopped before the certificate had its first bounds: only the
+    // learners' own (floating) regret bounds can be reported.
+    Json bounds = Json::array();
+    for (double b : r.regret_bound) bounds.push_back(b);
+    if (parse_output_format(args.format) == OutputFormat::kJson) {
+      std::cout << Json{{"game", markov_game_json(game)}, {"concept", "cce"}, {"method", "independent"},
+                        {"exact", false}, {"status", "stopped"}, {"episodes", r.episodes}, {"certificate", "none"},
+                        {"learning_regret_bound", std::move(bounds)}, {"seconds", r.seconds + cert_seconds}}
+                       .dump(2)
+                << '\n';
+    } else {
+      std::cout << "independent: " << r.episodes << " episodes; stopped by the time limit before the mixture was "
+                << "certified. The learners' own regret bounds (floating): " << bounds.dump() << '\n';
+    }
+    return 0;
+  }
   if (parse_output_format(args.format) == OutputFormat::kJson) {
     Json components = Json::array();
     for (std::size_t k = 0; k < r.policies.size(); ++k) {

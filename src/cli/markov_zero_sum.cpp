@@ -41,7 +41,11 @@ int run_markov_zero_sum(const MarkovGame& game, const std::string& name, const s
   try {
     r = solve_zero_sum_markov(game, options);
   } catch (const std::invalid_argument& e) {
-    throw InputError(name, 0, method + " " + e.what());
+    // General-sum discounted games have no solver here: say what does apply.
+    const std::string hint = game.zero_sum() ? ""
+                                             : "; for general-sum games give a horizon instead of a discount and use "
+                                               "backward-induction (docs/markov-games.md)";
+    throw InputError(name, 0, method + " " + e.what() + hint);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   // The interval at the initial distribution bounds each player's regret

@@ -146,7 +146,9 @@ FiniteHorizonCertificate certify_finite_horizon(const MarkovGame& game, const St
   }
   cert.max_regret = 0;
   for (int i = 0; i < n; ++i) {
-    cert.regrets.push_back(cert.deviation_values[i] - cert.values[i]);
+    // A CCE deviator cannot follow the recommendations, so W may fall below V:
+    // the regret is the gain, clamped at 0 like every deviation gain.
+    cert.regrets.push_back(std::max(Rational(0), Rational(cert.deviation_values[i] - cert.values[i])));
     cert.max_regret = std::max(cert.max_regret, cert.regrets.back());
   }
   return cert;

@@ -1,15 +1,44 @@
 #include "equilibria/verify/markov_mixture_certificate.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <cmath>
 #include <stdexcept>
 #include <unordered_map>
 
-#include "equilibria/verify/probability_check.hpp"
 
 namespace equilibria {
 
 Rational MixtureDeviation::gap_lower() const { return std::max(Rational(0), Rational(lower - value)); }
 Rational MixtureDeviation::gap_upper() const { return std::max(Rational(0), Rational(upper - value)); }
+
+namespace {
+
+// Learners' mixes rounded to multiples of 2^-kGridBits, the largest entry
+// taking the rest so that each sums to exactly 1: short exact numbers keep
+// the posterior recursion's rationals small, and doubles hold them exactly.
+constexpr int kGridBits = 30;
+
+std::vector<Rational> on_dyadic_grid(const std::vector<double>& mix) {
+  double total = 0;
+  std::size_t largest = 0;
+  for (std::size_t a = 0; a < mix.size(); ++a) {
+    total += mix[a];
+    if (mix[a] > mix[largest]) largest = a;
+  }
+  const double unit = std::ldexp(1.0, kGridBits);
+  std::vector<Rational> out(mix.size());
+  Rational rest = 1;
+  for (std::size_t a = 0; a < mix.size(); ++a) {
+    if (a == largest) continue;
+    out[a] = Rational(std::round(mix[a] / total * unit)) / Rational(unit);
+    rest -= out[a];
+  }
+  out[largest] = rest;
+  return out;
+}
+
+}  // namespace
 
 MarkovMixture uniform_mixture(const std::vector<FiniteHorizonPolicy<double>>& policies) {
   MarkovMixture m;
@@ -19,7 +48,7 @@ MarkovMixture uniform_mixture(const std::vector<FiniteHorizonPolicy<double>>& po
     for (std::size_t t = 0; t < policy.size(); ++t) {
       exact[t].resize(policy[t].size());
       for (std::size_t p = 0; p < policy[t].size(); ++p) {
-        for (const auto& mix : policy[t][p]) exact[t][p].push_back(normalised(mix));
+        for (const auto& mix : policy[t][p]) exact[t][p].push_back(on_dyadic_grid(mix));
       }
     }
     m.components.push_back(std::move(exact));
@@ -116,18 +145,12 @@ class DeviatorView {
   std::vector<std::vector<Rational>> others_;
 };
 
-struct BeliefKey {
-  int t, s;
-  std::vector<Rational> belief;
-  bool operator==(const BeliefKey& o) const { return t == o.t && s == o.s && belief == o.belief; }
-};
-
-struct BeliefHash {
-  std::size_t operator()(const BeliefKey& k) const {
-    std::size_t h = static_cast<std::size_t>(k.t) * 1000003u + static_cast<std::size_t>(k.s);
-    for (const auto& b : k.belief) {
-      h = h * 1315423911u ^ mpz_get_ui(b.get_num_mpz_t());
-      h = h * 2654435761u ^ mpz_get_ui(b.get_den_mpz_t());
+struct PosteriorHash {
+  std::size_t operator()(const std::vector<Rational>& belief) const {
+    std::size_t h = 0;
+    for (const auto& q : belief) {
+      h = h * 1315423911u ^ mpz_get_ui(q.get_num_mpz_t());
+      h = h * 2654435761u ^ mpz_get_ui(q.get_den_mpz_t());
     }
     return h;
   }
@@ -149,32 +172,44 @@ class PosteriorRecursion {
 
   bool stopped() const { return stopped_; }
 
-  Bounds at(int t, int s, const std::vector<Rational>& b) {
+  // Posteriors are interned: each distinct one is hashed and stored once,
+  // and nodes are keyed by (step, state, posterior id).
+  int intern(std::vector<Rational> belief) {
+    const auto [it, fresh] = ids_.emplace(std::move(belief), static_cast<int>(posteriors_.size()));
+    if (fresh) posteriors_.push_back(&it->first);
+    return it->second;
+  }
+
+  const std::vector<Rational>& posterior(int id) const { return *posteriors_[id]; }
+
+  Bounds at(int t, int s, int id) {
     if (t == g_.horizon()) return {Rational(0), Rational(0)};
-    BeliefKey key{t, s, b};
+    const std::uint64_t key = (static_cast<std::uint64_t>(id) * g_.horizon() + t) * g_.num_states() + s;
     if (auto it = memo_.find(key); it != memo_.end()) return it->second;
     if (!stopped_ && (stats_.nodes & 63) == 0 && options_.control.should_stop()) stopped_ = true;
     if (stopped_ || stats_.nodes >= options_.max_nodes) {
       // Kept like an expanded node: a node reached again costs nothing and counts once.
-      const Bounds bounds = cut(t, s, b);
-      memo_.emplace(std::move(key), bounds);
+      const Bounds bounds = cut(t, s, posterior(id));
+      memo_.emplace(key, bounds);
       return bounds;
     }
     ++stats_.nodes;
     const int mine = g_.num_actions(s, i_);
     const std::int64_t stride = g_.stride(s, i_);
-    std::vector<Rational> ql(mine, Rational(0)), qu(mine, Rational(0)), pk(k_), next(k_);
+    std::vector<Rational> ql(mine, Rational(0)), qu(mine, Rational(0)), pk(k_);
     Rational m;
     for (std::int64_t j0 = 0; j0 < g_.num_joint(s); ++j0) {
       if (view_.action_of(s, j0) != 0) continue;  // one a_{-i} per j0: the deviator's first action
       const std::int64_t o0 = g_.joint_begin(s) + j0;
+      const std::vector<Rational>& b = posterior(id);
       m = 0;
       for (std::size_t k = 0; k < k_; ++k) {
         pk[k] = b[k] * view_.others(k, t, o0);
         m += pk[k];
       }
       if (sgn(m) == 0) continue;
-      for (std::size_t k = 0; k < k_; ++k) next[k] = pk[k] / m;
+      for (auto& q : pk) q /= m;
+      const int next = intern(pk);
       for (int a = 0; a < mine; ++a) {
         const std::int64_t o = o0 + a * stride;
         Rational lower = g_.reward(o, i_), upper = g_.reward(o, i_);
@@ -188,7 +223,7 @@ class PosteriorRecursion {
       }
     }
     Bounds out{*std::max_element(ql.begin(), ql.end()), *std::max_element(qu.begin(), qu.end())};
-    memo_.emplace(std::move(key), out);
+    memo_.emplace(key, out);
     return out;
   }
 
@@ -221,7 +256,9 @@ class PosteriorRecursion {
   std::vector<std::vector<std::vector<Rational>>> candidates_;  // [c][k][t * S + s]
   const MixtureCertificateOptions& options_;
   MixtureDeviation& stats_;
-  std::unordered_map<BeliefKey, Bounds, BeliefHash> memo_;
+  std::unordered_map<std::vector<Rational>, int, PosteriorHash> ids_;
+  std::vector<const std::vector<Rational>*> posteriors_;  // by id, into ids_ (node-based: stable)
+  std::unordered_map<std::uint64_t, Bounds> memo_;
   bool stopped_ = false;
 };
 
@@ -253,14 +290,28 @@ MixtureCertificate certify_markov_mixture(const MarkovGame& game, const MarkovMi
   check_shape(game, mixture);
   const std::size_t K = mixture.components.size();
   const int states = game.num_states();
+  const int n = game.num_players();
   MixtureCertificate cert;
-  for (int i = 0; i < game.num_players(); ++i) {
-    MixtureDeviation d;
-    const DeviatorView view(game, mixture, i);
+  cert.players.resize(n);
+  // First every player's component values (the bounds every cut needs),
+  // then the posterior recursions: a time limit then cuts them all evenly.
+  std::vector<std::unique_ptr<DeviatorView>> views;
+  std::vector<std::unique_ptr<PosteriorRecursion>> recursions;
+  auto stopped = [&] {
+    if (!options.control.should_stop()) return false;
+    cert.stopped = true;
+    cert.complete = false;
+    cert.players.clear();
+    return true;
+  };
+  for (int i = 0; i < n; ++i) {
+    MixtureDeviation& d = cert.players[i];
+    const DeviatorView& view = *views.emplace_back(std::make_unique<DeviatorView>(game, mixture, i));
     std::vector<std::vector<Rational>> informed(K);
     std::vector<std::vector<int>> component_best(K);
     std::vector<Rational> average(view.weights_of(0).size(), Rational(0));
     for (std::size_t k = 0; k < K; ++k) {
+      if (stopped()) return cert;
       const std::vector<Rational>& w = view.weights_of(k);
       informed[k] = view.values(w, Play::kBest, nullptr, &component_best[k], nullptr);
       const std::vector<Rational> own = view.values(w, Play::kOwnMix, nullptr, nullptr, &mixture.components[k]);
@@ -278,14 +329,20 @@ MixtureCertificate certify_markov_mixture(const MarkovGame& game, const MarkovMi
     }
     std::vector<std::vector<std::vector<Rational>>> candidates(policies.size(), std::vector<std::vector<Rational>>(K));
     for (std::size_t c = 0; c < policies.size(); ++c) {
+      if (stopped()) return cert;
       for (std::size_t k = 0; k < K; ++k) {
         candidates[c][k] = view.values(view.weights_of(k), Play::kFixed, &policies[c], nullptr, nullptr);
       }
     }
-    PosteriorRecursion recursion(game, view, i, K, std::move(informed), std::move(candidates), options, d);
+    recursions.push_back(std::make_unique<PosteriorRecursion>(game, view, i, K, std::move(informed), std::move(candidates),
+                                                              options, d));
+  }
+  for (int i = 0; i < n; ++i) {
+    MixtureDeviation& d = cert.players[i];
+    PosteriorRecursion& recursion = *recursions[i];
     for (int s = 0; s < states; ++s) {
       if (sgn(game.initial()[s]) == 0) continue;
-      const Bounds root = recursion.at(0, s, mixture.weights);
+      const Bounds root = recursion.at(0, s, recursion.intern(mixture.weights));
       d.lower += game.initial()[s] * root.lower;
       d.upper += game.initial()[s] * root.upper;
       d.markov += game.initial()[s] * recursion.lower_at(0, s, mixture.weights);
@@ -293,7 +350,6 @@ MixtureCertificate certify_markov_mixture(const MarkovGame& game, const MarkovMi
     cert.stopped = cert.stopped || recursion.stopped();
     cert.gap_lower = std::max(cert.gap_lower, d.gap_lower());
     cert.gap_upper = std::max(cert.gap_upper, d.gap_upper());
-    cert.players.push_back(std::move(d));
   }
   return cert;
 }

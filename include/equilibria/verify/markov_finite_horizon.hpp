@@ -9,7 +9,8 @@
 //   CE:  W_i^h(s) = sum_{a_i} max_{a_i'} sum_{a_-i} sigma(a) [ r_i(a_i', a_-i) + P W_i^{h+1} ]
 // A deviator re-optimises at every later step (fresh recommendations carry
 // no news about the past), so W is the best any deviation plan achieves and
-// regret = W - V >= 0. For a product of mixed actions (Nash) both forms are
+// regret = max(0, W - V) (a CCE deviator cannot follow the recommendations,
+// so W < V is possible). For a product of mixed actions (Nash) both forms are
 // the best-response value: zero regret everywhere is a Markov perfect
 // equilibrium.
 #include <vector>
@@ -32,7 +33,7 @@ struct FiniteHorizonCertificate {
   // Per player, at the initial distribution.
   std::vector<Rational> values;
   std::vector<Rational> deviation_values;
-  std::vector<Rational> regrets;  // deviation_values - values
+  std::vector<Rational> regrets;  // max(0, deviation_values - values)
   Rational max_regret;
   // Per step, per state, per player (empty where the policy does not play):
   // the per-state regret is step_deviation_values - step_values.

@@ -66,6 +66,9 @@ struct MixtureCertificate {
   std::vector<MixtureDeviation> players;
   Rational gap_lower, gap_upper;  // over players
   bool stopped = false;           // the control said stop: some nodes were cut for it
+  // False when the control stopped it before every player's component values
+  // were known: `players` is then incomplete and nothing is certified.
+  bool complete = true;
   bool exact() const { return gap_lower == gap_upper; }
 };
 
@@ -73,8 +76,10 @@ struct MixtureCertificate {
 MixtureCertificate certify_markov_mixture(const MarkovGame& game, const MarkovMixture& mixture,
                                           const MixtureCertificateOptions& options);
 
-// Exact normalised rationals of floating per-step policies (each entry taken
-// exactly, each (t, p, s) mix divided by its sum), with equal weights.
+// Floating per-step policies made exact, with equal weights: each (t, p, s)
+// mix rounded to a grid of 2^-30 with the largest entry taking the rest (a
+// distribution exactly, held exactly by doubles too); the certificate is
+// of these rounded policies.
 MarkovMixture uniform_mixture(const std::vector<FiniteHorizonPolicy<double>>& policies);
 
 }  // namespace equilibria
