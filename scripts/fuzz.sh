@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(nfg efg preference_csv profile constraints checkpoint)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(nfg efg preference_csv profile constraints checkpoint markov markov_policy)
 dir=${EQUILIBRIA_FUZZ_BUILD:-build-fuzz}
 shared=${EQUILIBRIA_SHARED:-../shared}
 
@@ -56,6 +56,8 @@ add_seeds efg "$shared"/games/**/*.efg tests/malformed_efg/*.efg
 add_seeds preference_csv examples/*.csv fuzz/seeds/preference_csv/*
 add_seeds constraints fuzz/seeds/constraints/*
 add_seeds profile fuzz/seeds/profile/*
+add_seeds markov "$shared"/games/markov/*.json tests/malformed_markov/*.json
+add_seeds markov_policy fuzz/seeds/markov_policy/*
 mkdir -p "$seeds/checkpoint" "$seeds/work"
 for m in cfr cfr+ linear-cfr dcfr pcfr+ mccfr-es mccfr-os; do
   "$cli" solve --game kuhn -m "$m" --iterations 10 --checkpoint "$seeds/checkpoint/$m.bin" \
@@ -66,6 +68,7 @@ done
 "$cli" solve "$seeds/work/3x3.nfg" -m enumerate > "$seeds/profile/3x3.json"
 "$cli" generate uniform -s 2x3x2 --seed 1 -o "$seeds/work/2x3x2.nfg"
 "$cli" solve "$seeds/work/2x3x2.nfg" -m logit > "$seeds/profile/2x3x2.json"
+"$cli" solve --game "big_match(discount=1/2)" -f json > "$seeds/markov_policy/big_match.json"
 
 mkdir -p "$dir/findings" "$dir/logs"
 status=0

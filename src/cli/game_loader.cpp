@@ -60,7 +60,8 @@ LoadedGame load_game(const std::string& path, const std::string& builtin, double
   g.name = path;
   const std::string text = read_text_file(path, stream_wait_seconds);
   // The extension decides; a file with neither is read as what it says it is.
-  if (looks_like_markov_json(text)) {
+  // Every .json game is a Markov game: its reader names what is wrong with it.
+  if (looks_like_markov_json(text) || ends_with(path, ".json")) {
     g.markov = read_markov_json(text, path);
   } else if (ends_with(path, ".csv")) {
     g.strategic = read_preference_csv(text, path);
