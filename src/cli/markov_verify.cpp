@@ -1,6 +1,7 @@
 #include "markov_verify.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -58,7 +59,13 @@ MarkovVerdict stationary_verdict(const MarkovGame& game, const MarkovPolicy<Rati
     for (int p = 0; p < n; ++p) {
       const BoundedResponse value = bounded_policy_value(game, floating, p, control);
       const BoundedResponse br = bounded_best_response(game, floating, p, control, &value.value);
-      std::vector<Rational> low(value.lower.begin(), value.lower.end()), high(br.upper.begin(), br.upper.end());
+      // Back from the floating units (rewards times 2^-e), exactly.
+      const int e = game.reward_scale_exponent();
+      std::vector<Rational> low, high;
+      for (int s = 0; s < S; ++s) {
+        low.push_back(times_power_of_two(Rational(value.lower[s]), e));
+        high.push_back(times_power_of_two(Rational(br.upper[s]), e));
+      }
       v.values.push_back(at_start(game, low));
       v.best.push_back(at_start(game, high));
       for (int s = 0; s < S; ++s) v.max_state_regret = std::max(v.max_state_regret, Rational(high[s] - low[s]));
@@ -97,7 +104,7 @@ std::string decimal(const Rational& q) {
 // the steps that count (1 / (1 - discount), or the horizon).
 double value_scale(const MarkovGame& game) {
   const double steps = game.discounted() ? 1 / (1 - game.discount_d()) : game.horizon();
-  return std::max(1.0, game.reward_magnitude() * steps);
+  return std::max(1.0, std::ldexp(game.reward_magnitude(), game.reward_scale_exponent()) * steps);
 }
 
 }  // namespace

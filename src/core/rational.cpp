@@ -26,6 +26,16 @@ double scaled_double(const Rational& v, int exponent) {
   return scaled.get_d();
 }
 
+Rational times_power_of_two(const Rational& q, int exponent) {
+  Rational out;
+  if (exponent >= 0) {
+    mpq_mul_2exp(out.get_mpq_t(), q.get_mpq_t(), static_cast<mp_bitcnt_t>(exponent));
+  } else {
+    mpq_div_2exp(out.get_mpq_t(), q.get_mpq_t(), static_cast<mp_bitcnt_t>(-exponent));
+  }
+  return out;
+}
+
 Rational simple_fraction(double v) {
   if (std::abs(v) <= 1e-12 || !std::isfinite(v)) return Rational(0);
   const bool negative = v < 0;

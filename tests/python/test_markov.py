@@ -169,3 +169,42 @@ def test_bad_policies_are_refused_with_one_line(policy, cause, tmp_path):
     assert r.returncode == 2, r.stdout + r.stderr
     assert cause in r.stderr
     assert r.stderr.count("\n") == 1 and "policy.json" in r.stderr
+
+
+def extreme_game(tmp_path, discounted):
+    # 1e300 and 1e-300 in one game (the shared sqrt(17)-3 game's rewards replaced).
+    game = json.load(open(os.path.join(GAMES, "irrational_value.json")))
+    rewards = [("1e300", "-1e300"), ("1e-300", "-1e-300"), ("0", "0"), ("2e299", "-2e299")]
+    for outcome, r in zip(game["states"][0]["outcomes"], rewards):
+        outcome["rewards"] = list(r)
+    if not discounted:
+        del game["discount"]
+        game["horizon"] = 3
+    path = tmp_path / ("extreme_d.json" if discounted else "extreme_h.json")
+    path.write_text(json.dumps(game))
+    return path
+
+
+@pytest.mark.parametrize("discounted, args", [
+    (True, ["-m", "shapley"]), (True, ["-m", "hoffman-karp"]),
+    (False, ["--concept", "nash"]), (False, ["--concept", "ce"]), (False, ["--concept", "cce"]),
+    (False, ["-m", "independent", "--iterations", "20"]),
+])
+def test_extreme_rewards_are_solved_honestly(discounted, args, tmp_path):
+    game = extreme_game(tmp_path, discounted)
+    r = run_cli("solve", game, *args, "-f", "json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["status"] == "complete"
+    if "values" in out and discounted:
+        # Certified widths are relative to the game's largest value (1e300 / (1 - 1/2) here).
+        bounds = [(float(Fraction(str(v["lower"]))), float(Fraction(str(v["upper"])))) for v in out["values"]]
+        largest = max(max(abs(lo), abs(hi)) for lo, hi in bounds)
+        assert largest > 1e299
+        for lo, hi in bounds:
+            assert lo <= hi and hi - lo <= 1e-6 * largest
+    if not discounted and args[0] == "--concept":
+        assert out["exact"] and out["regret"] == ["0", "0"]
+    if "policies" in out or "correlated" in out:
+        v = verify(game, out, tmp_path, "-f", "json")
+        assert v.returncode == 0, v.stdout + v.stderr

@@ -62,6 +62,29 @@ TEST(MarkovBackward, RepeatedChickenWelfareCeIsTwentyOneQuartersPerStep) {
   }
 }
 
+TEST(MarkovBackward, ChickenScaledTo1e300And1eMinus300StaysExact) {
+  // Chicken's rewards times 10^300 and one times 10^-300: 1000-bit numbers
+  // from the start, still an exact induction (the bit limit grows with them).
+  const Q huge("1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+               "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+               "0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+               "0");
+  const Q tiny = 1 / huge;
+  const MarkovGame game = repeated_2x2({{6 * huge, 6 * huge}, {7 * huge, 2 * huge}, {2 * huge, 7 * huge}, {tiny, 0}}, 3);
+  for (const StageConcept stage : {StageConcept::kCorrelated, StageConcept::kCoarseCorrelated, StageConcept::kNash}) {
+    const auto r = solve(game, stage);
+    ASSERT_EQ(r.status, SolveStatus::kComplete);
+    EXPECT_TRUE(r.stages_exact);
+    EXPECT_FALSE(r.on_doubles);
+    const auto cert = stage == StageConcept::kNash
+                          ? certify_finite_horizon(game, r.product)
+                          : certify_finite_horizon(game, r.joint,
+                                                   stage == StageConcept::kCorrelated ? CorrelatedConcept::kCorrelated
+                                                                                      : CorrelatedConcept::kCoarseCorrelated);
+    EXPECT_EQ(cert.max_regret, 0);
+  }
+}
+
 TEST(MarkovBackward, PlayerObjectiveFavoursThatPlayerStageByStage) {
   // Row's best CE of Chicken maximises 6x + 7y + 2z under the constraints
   // above: the pure equilibrium (B, L), worth 7 to Row, at every step.

@@ -145,6 +145,24 @@ TEST(MatrixGame, RandomGamesMeetTheirGuarantees) {
   }
 }
 
+TEST(MatrixGame, ValuesScaleWithThePayoffs) {
+  // [[3, -1], [-2, 1]] times 10^k and shifted: value 1/7 the same way, the
+  // same mixes (the pivoting tolerance is relative to the payoff range).
+  MatrixGameSolver<double> floating;
+  for (double scale : {1e-200, 1e-13, 1.0, 1e13, 1e38, 1e200}) {
+    for (double shift : {0.0, 5.0}) {
+      const std::vector<double> a{3 * scale + shift * scale, -1 * scale + shift * scale, -2 * scale + shift * scale,
+                                  1 * scale + shift * scale};
+      double v;
+      std::vector<double> x(2), y(2);
+      floating.solve(a.data(), 2, 2, v, x.data(), y.data());
+      EXPECT_NEAR(v / scale, 1.0 / 7 + shift, 1e-12 * (1 + shift)) << scale;
+      EXPECT_NEAR(x[0], 3.0 / 7, 1e-12) << scale;
+      EXPECT_NEAR(y[0], 2.0 / 7, 1e-12) << scale;
+    }
+  }
+}
+
 ZeroSumMarkovOptions with(ZeroSumMarkovMethod method) {
   ZeroSumMarkovOptions o;
   o.method = method;
@@ -278,6 +296,39 @@ TEST_P(BothMethods, SwitchingControlGamesAreSolvedExactly) {
   }
   // Degenerate supports can defeat the linear system; random games rarely have them.
   EXPECT_GE(exact, 14);
+}
+
+TEST_P(BothMethods, ExtremeRewardsAreSolvedInProportion) {
+  // A random game's rewards times 2^k for k from -1000 to 1000: the floating
+  // iterations work on scaled rewards, so every interval is the unscaled
+  // one times 2^k, as wide relative to the value.
+  const MarkovGame base = random_zero_sum(6, 3, 2, 2, Rational(9, 10), 21);
+  const ZeroSumMarkovResult reference = solve_zero_sum_markov(base, with(GetParam()));
+  for (int k : {-1000, -300, 40, 300, 900}) {
+    std::vector<MarkovState> info;
+    std::vector<std::vector<MarkovOutcome>> outcomes(base.num_states());
+    for (int s = 0; s < base.num_states(); ++s) {
+      info.push_back(base.state(s));
+      for (std::int64_t j = 0; j < base.num_joint(s); ++j) {
+        const std::int64_t o = base.joint_begin(s) + j;
+        MarkovOutcome out{{times_power_of_two(base.reward(o, 0), k), times_power_of_two(base.reward(o, 1), k)}, {}};
+        for (std::int64_t e = base.transition_begin(o); e < base.transition_end(o); ++e) {
+          out.next.emplace_back(base.transition(e).next, base.transition_probability(e));
+        }
+        outcomes[s].push_back(std::move(out));
+      }
+    }
+    const MarkovGame g({"Max", "Min"}, info, std::move(outcomes), base.discount(), std::nullopt, base.initial());
+    const ZeroSumMarkovResult r = solve_zero_sum_markov(g, with(GetParam()));
+    ASSERT_EQ(r.status, SolveStatus::kComplete) << k;
+    for (int s = 0; s < g.num_states(); ++s) {
+      // The exact value (the reference's interval scaled, when it closed) lies inside.
+      EXPECT_LE(r.lower[s], r.upper[s]) << k;
+      EXPECT_LE(r.lower[s], times_power_of_two(reference.upper[s], k)) << k;
+      EXPECT_GE(r.upper[s], times_power_of_two(reference.lower[s], k)) << k;
+    }
+    EXPECT_LE(std::ldexp(r.width, -k), 1e-9 * 10 / (1 - 0.9) * 2) << k;
+  }
 }
 
 TEST(ZeroSumMarkov, MethodsAgreeOnTheInterval) {

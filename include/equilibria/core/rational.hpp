@@ -30,6 +30,8 @@ inline constexpr int kMaxFloatingMagnitudeLog2 = 128;
 int double_scale_exponent(std::span<const Rational> values);
 // v * 2^-exponent rounded to a double.
 double scaled_double(const Rational& v, int exponent);
+// q * 2^exponent, exactly (any sign of exponent).
+Rational times_power_of_two(const Rational& q, int exponent);
 
 template <class T>
 struct Number;

@@ -84,12 +84,20 @@ MarkovGame::MarkovGame(std::vector<std::string> players, std::vector<MarkovState
       transition_begin_.push_back(static_cast<std::int64_t>(transitions_.size()));
     }
   }
-  rewards_d_.reserve(rewards_.size());
+  long most = 0;  // floor(log2 max |reward|) + 1, about
+  bool any = false;
   for (const auto& r : rewards_) {
-    const double d = r.get_d();
-    if (!std::isfinite(d)) refuse("a reward beyond the range of doubles");
-    rewards_d_.push_back(d);
+    if (!std::isfinite(r.get_d())) refuse("a reward beyond the range of doubles");
+    if (sgn(r) == 0) continue;
+    const long bits = static_cast<long>(mpz_sizeinbase(r.get_num_mpz_t(), 2)) -
+                      static_cast<long>(mpz_sizeinbase(r.get_den_mpz_t(), 2)) + 1;
+    most = any ? std::max(most, bits) : bits;
+    any = true;
   }
+  if (most > kMaxFloatingMagnitudeLog2) reward_scale_exponent_ = static_cast<int>(most - kMaxFloatingMagnitudeLog2);
+  if (most < -kMaxFloatingMagnitudeLog2) reward_scale_exponent_ = static_cast<int>(most);
+  rewards_d_.reserve(rewards_.size());
+  for (const auto& r : rewards_) rewards_d_.push_back(times_power_of_two(r, -reward_scale_exponent_).get_d());
 }
 
 int MarkovGame::state_index(const std::string& name) const {

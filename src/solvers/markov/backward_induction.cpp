@@ -72,6 +72,19 @@ StrategicGame rounded(const StrategicGame& exact) {
 }
 
 // Bits of the longest numerator or denominator among the payoffs.
+// Bits of the game's longest reward or probability (numerator or denominator).
+std::size_t longest_number_bits(const MarkovGame& game) {
+  std::size_t bits = 0;
+  auto take = [&](const Rational& q) {
+    bits = std::max({bits, mpz_sizeinbase(q.get_num_mpz_t(), 2), mpz_sizeinbase(q.get_den_mpz_t(), 2)});
+  };
+  for (std::int64_t o = 0; o < game.num_outcomes(); ++o) {
+    for (int p = 0; p < game.num_players(); ++p) take(game.reward(o, p));
+    for (std::int64_t k = game.transition_begin(o); k < game.transition_end(o); ++k) take(game.transition_probability(k));
+  }
+  return bits;
+}
+
 std::size_t payoff_bits(const StrategicGame& game) {
   std::size_t bits = 0;
   for (int i = 0; i < game.num_players(); ++i) {
@@ -177,6 +190,7 @@ Induction induct(const MarkovGame& game, const BackwardInductionOptions& options
   const int H = game.horizon();
   const bool nash = options.stage == StageConcept::kNash;
   const auto reachable = reachable_states(game);
+  const std::size_t bit_limit = options.exact_stage_bits + 4 * longest_number_bits(game);
   if (nash) {
     result.product.assign(H, MarkovPolicy<Rational>(n, std::vector<std::vector<Rational>>(S)));
   } else {
@@ -189,7 +203,7 @@ Induction induct(const MarkovGame& game, const BackwardInductionOptions& options
       if (!reachable[t][s]) continue;
       if (options.control.should_stop()) return Induction::kStopped;
       const StrategicGame stage = stage_game(game, s, t + 1 < H ? &next : nullptr);
-      if (!on_doubles && payoff_bits(stage) > options.exact_stage_bits) return Induction::kTooLong;
+      if (!on_doubles && payoff_bits(stage) > bit_limit) return Induction::kTooLong;
       const std::optional<StrategicGame> approx = on_doubles ? std::optional<StrategicGame>(rounded(stage)) : std::nullopt;
       std::optional<StageAnswer> answer = solve_stage(stage, approx ? *approx : stage, options, result);
       if (!answer) return Induction::kStopped;

@@ -50,6 +50,9 @@ IndependentLearningResult run_independent_learning(const MarkovGame& game, const
 
   IndependentLearningResult result;
   result.regret_bound.assign(n, 0.0);
+  // Q-values are in the game's floating units (rewards times 2^-scale); only
+  // the reported bounds are scaled back.
+  const int scale = game.reward_scale_exponent();
   const auto start = std::chrono::steady_clock::now();
   double logging = 0;
   for (std::int64_t k = 1; k <= options.episodes; ++k) {
@@ -122,13 +125,15 @@ IndependentLearningResult run_independent_learning(const MarkovGame& game, const
     result.episodes = k;
     if (options.log && options.log_every > 0 && (k % options.log_every == 0 || k == options.episodes)) {
       const auto log_start = std::chrono::steady_clock::now();
-      for (int p = 0; p < n; ++p) regret[p] = regret_sum[p] / static_cast<double>(k);
+      for (int p = 0; p < n; ++p) regret[p] = std::ldexp(regret_sum[p] / static_cast<double>(k), scale);
       const double seconds = std::chrono::duration<double>(log_start - start).count() - logging;
       options.log(k, seconds, regret);
       logging += std::chrono::duration<double>(std::chrono::steady_clock::now() - log_start).count();
     }
   }
-  for (int p = 0; p < n; ++p) result.regret_bound[p] = regret_sum[p] / static_cast<double>(std::max<std::int64_t>(1, result.episodes));
+  for (int p = 0; p < n; ++p) {
+    result.regret_bound[p] = std::ldexp(regret_sum[p] / static_cast<double>(std::max<std::int64_t>(1, result.episodes)), scale);
+  }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() - logging;
   return result;
 }

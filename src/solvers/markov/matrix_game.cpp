@@ -34,24 +34,42 @@ void MatrixGameSolver<T>::solve(const T* a, int m, int n, T& value, T* row, T* c
     }
     return;
   }
-  // Shift payoffs to at least 1, so the game's value is positive, then solve
-  // the column player's LP: max sum q s.t. B q <= 1, q >= 0. Its optimum z
-  // gives value 1/z, column mix q/z, and the slacks' reduced costs / z the
-  // row player's mix.
+  // Map payoffs affinely to B >= 1, so the game's value is positive, then
+  // solve the column player's LP: max sum q s.t. B q <= 1, q >= 0. Its
+  // optimum z gives B's value 1/z, column mix q/z, and the slacks' reduced
+  // costs / z the row player's mix. Rationals shift (B = A + 1 - min A);
+  // doubles also rescale into [1, 2], so that the pivoting tolerance means
+  // the same whatever the payoffs' magnitude (1e13 or 1e38 alike).
   T low = a[0], high = a[0];
   for (int k = 1; k < m * n; ++k) {
     low = std::min(low, a[k]);
     high = std::max(high, a[k]);
   }
+  if (!(low < high)) {
+    // Constant payoffs: every mix is optimal.
+    value = a[0];
+    for (int i = 0; i < m; ++i) row[i] = i == 0 ? 1 : 0;
+    for (int j = 0; j < n; ++j) column[j] = j == 0 ? 1 : 0;
+    return;
+  }
   const T shift = T(1) - low;
-  T eps = T(0);
-  if constexpr (!std::is_same_v<T, Rational>) eps = 1e-12 * (high - low + 1);
+  T eps = T(0), unit = T(1);
+  if constexpr (!std::is_same_v<T, Rational>) {
+    eps = 1e-12;
+    unit = 1 / (high - low);
+  }
   const int width = n + m + 1;  // q columns, slack columns, right-hand side
   tableau_.assign(static_cast<std::size_t>(m + 1) * width, T(0));
   basis_.resize(m);
   for (int i = 0; i < m; ++i) {
     T* r = &tableau_[static_cast<std::size_t>(i) * width];
-    for (int j = 0; j < n; ++j) r[j] = a[i * n + j] + shift;
+    for (int j = 0; j < n; ++j) {
+      if constexpr (std::is_same_v<T, Rational>) {
+        r[j] = a[i * n + j] + shift;
+      } else {
+        r[j] = 1 + (a[i * n + j] - low) * unit;
+      }
+    }
     r[n + i] = 1;
     r[width - 1] = 1;
     basis_[i] = n + i;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 #include <stdexcept>
 
 #include "equilibria/core/solve_errors.hpp"
@@ -99,14 +100,19 @@ ZeroSumMarkovResult solve_zero_sum_markov(const MarkovGame& game, const ZeroSumM
   if (!game.discounted()) {
     throw std::invalid_argument("needs a discounted game; for a finite horizon use backward-induction");
   }
+  // The floating iterations work on rewards scaled by 2^-e (e = 0 for
+  // ordinary games); bounds are scaled back exactly.
+  const int e = game.reward_scale_exponent();
   const double d = game.discount_d();
   const double scale = game.reward_magnitude() / (1 - d);
   if (!(scale < 1e300)) {
-    throw ResourceLimit("rewards / (1 - discount) reach " + std::to_string(scale) +
-                        ": beyond what the floating iterations can represent");
+    std::ostringstream why;
+    why << "max |reward| / (1 - discount) is " << scale << " times 2^" << e
+        << ": beyond what the floating iterations can represent";
+    throw ResourceLimit(why.str());
   }
   const double tolerance =
-      options.tolerance > 0 ? options.tolerance : std::max(kDefaultRelativeWidth * scale, 1e-300);
+      options.tolerance > 0 ? std::ldexp(options.tolerance, -e) : std::max(kDefaultRelativeWidth * scale, 1e-300);
   ZeroSumMarkovResult out;
   FloatingMarkovSolution run;
   // Iterate to an error estimate, certify, and tighten the estimate until
@@ -124,17 +130,18 @@ ZeroSumMarkovResult solve_zero_sum_markov(const MarkovGame& game, const ZeroSumM
     const BoundedResponse attack = bounded_best_response(game, run.policy, 0, options.control, &warm);
     out.lower.clear();
     out.upper.clear();
-    out.width = 0;
+    double width = 0;
     for (int s = 0; s < game.num_states(); ++s) {
-      out.lower.emplace_back(-reply.upper[s]);
-      out.upper.emplace_back(attack.upper[s]);
-      out.width = std::max(out.width, attack.upper[s] + reply.upper[s]);
+      out.lower.push_back(times_power_of_two(Rational(-reply.upper[s]), e));
+      out.upper.push_back(times_power_of_two(Rational(attack.upper[s]), e));
+      width = std::max(width, attack.upper[s] + reply.upper[s]);
     }
+    out.width = std::ldexp(width, e);
     out.policy = run.policy;
     const bool stopped = run.stopped || reply.stopped || attack.stopped;
     if (stopped) out.status = SolveStatus::kStopped;
-    if (stopped || out.width <= tolerance || run.iterations >= options.max_iterations || target < 1e-15 * scale) {
-      if (!stopped && run.iterations >= options.max_iterations && out.width > tolerance) {
+    if (stopped || width <= tolerance || run.iterations >= options.max_iterations || target < 1e-15 * scale) {
+      if (!stopped && run.iterations >= options.max_iterations && width > tolerance) {
         out.status = SolveStatus::kLimitReached;
       }
       break;

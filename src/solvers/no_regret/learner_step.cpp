@@ -1,5 +1,6 @@
 #include "equilibria/solvers/no_regret/learner_step.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 

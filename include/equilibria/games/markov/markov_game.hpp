@@ -67,7 +67,14 @@ class MarkovGame {
   std::vector<int> joint_of_index(int s, std::int64_t joint) const;
 
   const Rational& reward(std::int64_t outcome, int p) const { return rewards_[outcome * num_players() + p]; }
+  // The reward times 2^-reward_scale_exponent(), as a double: floating
+  // methods work in these units and scale their answers back exactly.
   double reward_d(std::int64_t outcome, int p) const { return rewards_d_[outcome * num_players() + p]; }
+  // 0 unless the largest |reward| lies beyond 2^+-kMaxFloatingMagnitudeLog2;
+  // then the exponent that brings it near 2^128 (huge) or 1 (tiny), so that
+  // values (up to max|reward| / (1 - discount)) and their rounding errors
+  // stay inside the doubles' range.
+  int reward_scale_exponent() const { return reward_scale_exponent_; }
   std::int64_t transition_begin(std::int64_t outcome) const { return transition_begin_[outcome]; }
   std::int64_t transition_end(std::int64_t outcome) const { return transition_begin_[outcome + 1]; }
   const MarkovTransition& transition(std::int64_t k) const { return transitions_[k]; }
@@ -82,7 +89,7 @@ class MarkovGame {
 
   // Rewards of the two players sum to zero at every outcome.
   bool zero_sum() const;
-  // Largest |reward| over all outcomes and players (doubles).
+  // Largest |reward_d| over all outcomes and players (scaled units).
   double reward_magnitude() const;
   // At most one player has more than one action in every state.
   bool turn_based() const;
@@ -94,6 +101,7 @@ class MarkovGame {
   std::vector<std::int64_t> strides_;
   std::vector<Rational> rewards_;
   std::vector<double> rewards_d_;
+  int reward_scale_exponent_ = 0;
   std::vector<std::int64_t> transition_begin_;
   std::vector<MarkovTransition> transitions_;
   std::vector<Rational> probabilities_;

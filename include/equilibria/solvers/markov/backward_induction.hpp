@@ -37,8 +37,10 @@ struct BackwardInductionOptions {
   StageConcept stage = StageConcept::kCorrelated;
   CorrelatedObjective objective;  // ce/cce: what each stage LP optimises
   // Once a stage game's exact payoffs need more bits than this (numerator
-  // or denominator), every stage is solved on its doubles instead; each
-  // answer's values and exactness are still taken on the exact stage game.
+  // or denominator) beyond four times the game's own longest number, every
+  // stage is solved on its doubles instead; each answer's values and
+  // exactness are still taken on the exact stage game. (Rewards such as
+  // 1e-300 are 1000-bit numbers already.)
   std::size_t exact_stage_bits = 1024;
 };
 
