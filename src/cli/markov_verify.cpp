@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "equilibria/core/input_error.hpp"
+#include "equilibria/core/solve_errors.hpp"
 #include "equilibria/io/markov_policy_reader.hpp"
 #include "equilibria/verify/markov_best_response.hpp"
 #include "markov_methods.hpp"
@@ -63,6 +64,9 @@ MarkovVerdict stationary_verdict(const MarkovGame& game, const MarkovPolicy<Rati
       const int e = game.reward_scale_exponent();
       std::vector<Rational> low, high;
       for (int s = 0; s < S; ++s) {
+        if (!std::isfinite(value.lower[s]) || !std::isfinite(br.upper[s])) {
+          throw SolverFailure("floating policy evaluation lost its values (not finite) at state " + game.state(s).name);
+        }
         low.push_back(times_power_of_two(Rational(value.lower[s]), e));
         high.push_back(times_power_of_two(Rational(br.upper[s]), e));
       }

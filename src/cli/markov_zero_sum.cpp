@@ -123,6 +123,10 @@ int run_markov_zero_sum(const MarkovGame& game, const std::string& name, const s
     if (shown < game.num_states()) std::cout << "  ... " << game.num_states() - shown << " more states (-f json lists all)\n";
   }
   if (r.status == SolveStatus::kStopped) std::cerr << "equilibria: time limit reached; the interval printed is certified but may be wide\n";
+  if (r.status == SolveStatus::kLimitReached) {
+    std::cerr << "equilibria: the certified width " << r.width
+              << " is short of the tolerance (the iteration cap, or rounding's floor near discount 1); the interval is still certified\n";
+  }
   return 0;
 }
 

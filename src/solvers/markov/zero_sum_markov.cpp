@@ -132,6 +132,10 @@ ZeroSumMarkovResult solve_zero_sum_markov(const MarkovGame& game, const ZeroSumM
     out.upper.clear();
     double width = 0;
     for (int s = 0; s < game.num_states(); ++s) {
+      // Bounds must be numbers before they become rationals (GMP traps on NaN).
+      if (!std::isfinite(reply.upper[s]) || !std::isfinite(attack.upper[s])) {
+        throw SolverFailure("the floating iterations lost their values (not finite) at state " + game.state(s).name);
+      }
       out.lower.push_back(times_power_of_two(Rational(-reply.upper[s]), e));
       out.upper.push_back(times_power_of_two(Rational(attack.upper[s]), e));
       width = std::max(width, attack.upper[s] + reply.upper[s]);
@@ -141,9 +145,9 @@ ZeroSumMarkovResult solve_zero_sum_markov(const MarkovGame& game, const ZeroSumM
     const bool stopped = run.stopped || reply.stopped || attack.stopped;
     if (stopped) out.status = SolveStatus::kStopped;
     if (stopped || width <= tolerance || run.iterations >= options.max_iterations || target < 1e-15 * scale) {
-      if (!stopped && run.iterations >= options.max_iterations && width > tolerance) {
-        out.status = SolveStatus::kLimitReached;
-      }
+      // Short of the tolerance: the iteration cap, or rounding's floor (a
+      // discount near 1 magnifies each rounding error by 1 / (1 - discount)).
+      if (!stopped && width > tolerance) out.status = SolveStatus::kLimitReached;
       break;
     }
     target /= 16;
