@@ -12,6 +12,7 @@
 #include "equilibria/solvers/sequence_form/sequence_form_lemke.hpp"
 #include "equilibria/solvers/sequence_form/sequence_form_lp.hpp"
 #include "equilibria/verify/exploitability.hpp"
+#include "malformed_corpus.hpp"
 #include "test_games.hpp"
 
 namespace equilibria {
@@ -50,28 +51,8 @@ TEST(EfgReader, SumsOutcomesAlongThePath) {
 }
 
 TEST(EfgMalformed, EachFileIsRefusedWithFileLineAndCause) {
-  const std::string dir = test::test_data_dir() + "/malformed_efg/";
-  std::ifstream in(dir + "expected.tsv");
-  std::string row;
-  int cases = 0;
-  while (std::getline(in, row)) {
-    if (row.empty() || row[0] == '#') continue;
-    std::istringstream fields(row);
-    std::string file, line, cause;
-    std::getline(fields, file, '\t');
-    std::getline(fields, line, '\t');
-    std::getline(fields, cause);
-    SCOPED_TRACE(file);
-    ++cases;
-    try {
-      read_efg_file(dir + file);
-      ADD_FAILURE() << "accepted";
-    } catch (const InputError& e) {
-      EXPECT_EQ(e.line(), std::stoi(line)) << e.what();
-      EXPECT_NE(e.cause().find(cause), std::string::npos) << e.what();
-    }
-  }
-  EXPECT_GE(cases, 15);
+  EXPECT_GE(test::malformed_cases("malformed_efg").size(), 15u);
+  test::expect_each_refused("malformed_efg", [](const std::string& path) { read_efg_file(path); });
 }
 
 TEST(Poker, TreesHaveOpenSpielsSizes) {
