@@ -15,6 +15,11 @@ void hoffman_karp(const MarkovGame& game, double target, std::int64_t max_iterat
   StageGames<double> stages(game);
   run.value.resize(S, 0.0);
   std::vector<double> image(S), reply(S);
+  // Rounds that no longer lower the residual (rounding noise, near discount
+  // 1 above all) end the iteration rather than run to the cap.
+  constexpr int kStallRounds = 50;
+  double best = HUGE_VAL;
+  int stalled = 0;
   for (std::int64_t k = 0; k < max_iterations; ++k) {
     if (control.should_stop()) {
       run.stopped = true;
@@ -27,6 +32,12 @@ void hoffman_karp(const MarkovGame& game, double target, std::int64_t max_iterat
     double size = 0;
     for (double x : run.value) size = std::max(size, std::abs(x));
     if (residual <= target * (1 - d) || residual <= 64 * DBL_EPSILON * size) break;
+    if (residual < best) {
+      best = residual;
+      stalled = 0;
+    } else if (++stalled == kStallRounds) {
+      break;
+    }
     // The second player's best reply to x; its values are the negatives of
     // what x guarantees the first player.
     for (int s = 0; s < S; ++s) reply[s] = -run.value[s];
