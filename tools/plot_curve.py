@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-"""Draws exploitability curves (CSV files written by `equilibria solve --log`)
-as a PNG (or PDF/SVG, by the output's extension or --output-name's), log-log, against iterations
-or seconds; `-o -` writes the image to standard output. Called by
+"""Draws convergence curves (CSV files written by `equilibria solve --log`:
+exploitability, gap or residual) as a PNG (or PDF/SVG, by the output's
+extension or --output-name's), log-log, against iterations, seconds or
+component calls; `-o -` writes the image to standard output. Called by
 `equilibria plot`; needs Debian's python3-matplotlib.
 
 Every failure is one line on stderr, `WHAT<TAB>CAUSE` (WHAT: the file at
@@ -19,20 +20,27 @@ class Failure(Exception):
         self.what, self.cause = what, cause
 
 
+# The measures solve --log writes, one per curve: CFR's exploitability,
+# no-regret dynamics' gap, first-order methods' residual.
+MEASURES = ("exploitability", "gap", "residual")
+
+
 def read_curve(path, column):
     xs, ys = [], []
     try:
         with open(path, newline="") as f:
             reader = csv.DictReader(f)
-            if reader.fieldnames is not None and not {column, "exploitability"} <= set(reader.fieldnames):
+            fields = set(reader.fieldnames or ())
+            measure = next((m for m in MEASURES if m in fields), None)
+            if reader.fieldnames is not None and (column not in fields or measure is None):
                 raise Failure(path, "not a curve written by 'equilibria solve --log' (its header lacks %s or "
-                                    "exploitability)" % column)
+                                    "one of %s)" % (column, ", ".join(MEASURES)))
             for row in reader:
                 try:
-                    x, y = float(row[column]), float(row["exploitability"])
+                    x, y = float(row[column]), float(row[measure])
                 except (KeyError, TypeError, ValueError):
                     raise Failure(path, "line %d: not a curve written by 'equilibria solve --log' "
-                                        "(needs numeric %s and exploitability columns)" % (reader.line_num, column))
+                                        "(needs numeric %s and %s columns)" % (reader.line_num, column, measure))
                 if x > 0 and y > 0 and x != float("inf") and y != float("inf"):
                     xs.append(x)
                     ys.append(y)
@@ -42,7 +50,7 @@ def read_curve(path, column):
         raise Failure(path, "not a curve written by 'equilibria solve --log' (%s)" % e)
     if not xs:
         raise Failure(path, "no points to draw (a curve needs positive, finite values)")
-    return xs, ys
+    return xs, ys, measure
 
 
 def draw(args):
@@ -55,12 +63,12 @@ def draw(args):
     except ImportError as e:
         raise Failure("matplotlib", "cannot be imported (%s; Debian: apt-get install python3-matplotlib)" % e)
     fig, ax = plt.subplots(figsize=(7, 4.5), dpi=120)
-    for path, (xs, ys) in curves:
+    for path, (xs, ys, _) in curves:
         ax.plot(xs, ys, marker="o", markersize=3, label=os.path.splitext(os.path.basename(path))[0])
     ax.set_xscale("log")
     ax.set_yscale("log")
-    ax.set_xlabel("iterations" if args.x == "iteration" else "seconds")
-    ax.set_ylabel("exploitability")
+    ax.set_xlabel({"iteration": "iterations", "seconds": "seconds", "component_calls": "component calls"}[args.x])
+    ax.set_ylabel(" / ".join(sorted({measure for _, (_, _, measure) in curves})))
     ax.grid(True, which="both", alpha=0.3)
     ax.legend()
     if args.title:
@@ -86,7 +94,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("curves", nargs="+")
     ap.add_argument("-o", "--output", required=True)
-    ap.add_argument("--x", choices=["iteration", "seconds"], default="iteration")
+    ap.add_argument("--x", choices=["iteration", "seconds", "component_calls"], default="iteration")
     ap.add_argument("--title", default="")
     ap.add_argument("--output-name", default="", help="the name whose extension picks the format (default: --output)")
     args = ap.parse_args()

@@ -118,13 +118,13 @@ int run(const PlotArgs& args) {
 
 CommandRunner add_plot_command(CLI::App& root) {
   auto args = std::make_shared<PlotArgs>();
-  CLI::App* cmd = root.add_subcommand("plot", "Draw exploitability curves (CSV from solve --log) as a PNG");
+  CLI::App* cmd = root.add_subcommand("plot", "Draw convergence curves (CSV from solve --log: exploitability, gap or residual) as a PNG");
   cmd->add_option("curves", args->curves, "Curve files")->required();
   cmd->add_option("-o,--output", args->output,
                   "Image file (PNG; .pdf or .svg by its extension; '-' for stdout); a directory is refused")
       ->capture_default_str();
-  cmd->add_option("--x", args->x, "Horizontal axis")
-      ->check(CLI::IsMember(std::vector<std::string>{"iteration", "seconds"}))
+  cmd->add_option("--x", args->x, "Horizontal axis (component_calls: first-order methods' curves)")
+      ->check(CLI::IsMember(std::vector<std::string>{"iteration", "seconds", "component_calls"}))
       ->capture_default_str();
   cmd->add_option("--title", args->title, "Title");
   return [args] { return run(*args); };

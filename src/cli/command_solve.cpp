@@ -4,8 +4,11 @@
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <map>
+#include <span>
+#include <sstream>
 
 #include "commands.hpp"
 #include "equilibria/core/input_error.hpp"
@@ -14,6 +17,7 @@
 #include "equilibria/solvers/correlated/correlated_lp.hpp"
 #include "equilibria/solvers/no_regret/no_regret_dynamics.hpp"
 #include "equilibria/solvers/no_regret/sparse_cce.hpp"
+#include "equilibria/solvers/vi/first_order_methods.hpp"
 #include "equilibria/solvers/risk_averse/risk_averse_equilibrium.hpp"
 #include "equilibria/verify/probability_check.hpp"
 #include "correlated_objective.hpp"
@@ -83,8 +87,23 @@ void print_strategic(const StrategicGame& game, const SolveArgs& args, const Met
                 << ", " << seconds << " s)\n";
       for (std::size_t i = 0; i < result.equilibria.size(); ++i) {
         const auto& e = result.equilibria[i];
-        std::cout << "  " << i + 1 << ": " << profile_text(e.profile) << "  payoffs " << join_rationals(e.cert.payoffs)
-                  << "  regret " << join_rationals(e.cert.regrets) << '\n';
+        if (result.exact) {
+          std::cout << "  " << i + 1 << ": " << profile_text(e.profile) << "  payoffs " << join_rationals(e.cert.payoffs)
+                    << "  regret " << join_rationals(e.cert.regrets) << '\n';
+          continue;
+        }
+        // An approximate answer's exact numbers are long fractions: decimals
+        // here (JSON keeps them exact).
+        auto decimals = [](auto values) {
+          std::ostringstream out;
+          out << std::setprecision(6);
+          for (std::size_t k = 0; k < values.size(); ++k) out << (k ? ", " : "") << values[k].get_d();
+          return out.str();
+        };
+        std::cout << "  " << i + 1 << ":";
+        for (int p = 0; p < e.profile.num_players(); ++p) std::cout << " [" << decimals(e.profile.player(p)) << ']';
+        std::cout << "  payoffs " << decimals(std::span<const Rational>(e.cert.payoffs)) << "  regret "
+                  << decimals(std::span<const Rational>(e.cert.regrets)) << " (exact)\n";
       }
       break;
   }
@@ -424,6 +443,23 @@ int run(SolveArgs args) {
   const auto start = std::chrono::steady_clock::now();
   MethodOptions options = args.options;
   options.seed = args.tree.seed;
+  options.tolerance = args.tolerance;
+  if (args.iterations_given) options.iterations = args.tree.iterations;
+  std::ofstream curve;
+  if (!args.tree.log_path.empty()) {
+    const auto& first_order = vi::first_order_method_names();
+    if (std::find(first_order.begin(), first_order.end(), named.method) == first_order.end()) {
+      throw InputError(args.tree.log_path, 0, "--log is for iterative methods; " + named.method + " has no curve");
+    }
+    curve.open(args.tree.log_path);
+    if (!curve) throw InputError(args.tree.log_path, 0, "cannot write log");
+    curve << "iteration,component_calls,seconds,residual\n";
+    curve.precision(12);
+    options.log = [&curve, start](std::int64_t k, std::int64_t calls, double residual) {
+      curve << k << ',' << calls << ',' << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
+            << ',' << residual << '\n';
+    };
+  }
   const MethodResult result = run_method(named.method, *game.strategic, options, game.name);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   print_strategic(*game.strategic, named, result, seconds);
@@ -462,7 +498,10 @@ CommandRunner add_solve_command(CLI::App& root) {
                   "ce/cce: JSON file of extra linear constraints (forbidden profiles, payoff caps, marginal bounds)");
   cmd->add_option("-m,--method", args->method,
                   "Solution method. Strategic games: pure, enumerate, lemke-howson, lp, support, logit, simpdiv "
-                  "(default: lemke-howson for two players, else pure); no-regret dynamics whose empirical play "
+                  "(default: lemke-howson for two players, else pure); first-order methods for two-player zero-sum "
+                  "games, to --tolerance on their residual, the last iterate's gap certified exactly (eg "
+                  "extragradient, ogda optimistic, halpern, eag extra-anchored, vr-halpern variance-reduced, pg "
+                  "projected gradient); no-regret dynamics whose empirical play "
                   "approaches a CCE (regret-matching, regret-matching+, hedge, optimistic-hedge) or a CE "
                   "(swap-regret), with --iterations and --log; sparse-cce (a CCE mixing at most --support product "
                   "profiles). Trees: cfr, cfr+, linear-cfr, dcfr, pcfr+ "
@@ -480,7 +519,8 @@ CommandRunner add_solve_command(CLI::App& root) {
       ->check(finite_non_negative());
   cmd->add_option("--tolerance", args->tolerance,
                   "Markov shapley/hoffman-karp: certified width of the value interval to reach, in value units "
-                  "(0: 1e-9 * max|reward| / (1 - discount))")
+                  "(0: 1e-9 * max|reward| / (1 - discount)); first-order methods: the residual "
+                  "L ||z - P(z - F(z) / L)|| to reach, in payoff units (0: 1e-6 * payoff range)")
       ->check(finite_non_negative());
   cmd->add_option("--limit", args->options.limit, "Stop after this many equilibria (0: all)")
       ->check(CLI::NonNegativeNumber);

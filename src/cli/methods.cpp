@@ -12,6 +12,8 @@
 #include "equilibria/solvers/pure/pure_nash.hpp"
 #include "equilibria/solvers/simpdiv/simplicial_subdivision.hpp"
 #include "equilibria/solvers/support/support_enumeration.hpp"
+#include "equilibria/solvers/vi/bilinear_game.hpp"
+#include "equilibria/solvers/vi/first_order_methods.hpp"
 #include "equilibria/verify/probability_check.hpp"
 
 namespace equilibria::cli {
@@ -191,10 +193,51 @@ MethodResult run_simpdiv(const StrategicGame& game, const MethodOptions& opts) {
   return result;
 }
 
+// A first-order method's last iterate, each player's mix taken exactly and
+// normalised, certified exactly: its regrets sum to the exact duality gap.
+MethodResult run_first_order(const std::string& name, const StrategicGame& game, const MethodOptions& opts,
+                             const std::string& file) {
+  require_two_players(game, name, file);
+  std::optional<vi::BilinearGame> problem;
+  try {
+    problem.emplace(vi::bilinear_from_game(game));
+  } catch (const std::invalid_argument& e) {
+    throw InputError(file, 0, name + ": " + e.what());
+  }
+  vi::FirstOrderOptions options;
+  options.method = vi::first_order_method_from_name(name);
+  options.tolerance = opts.tolerance > 0 ? std::ldexp(opts.tolerance, -game.double_scale_exponent())
+                                         : 1e-6 * std::max(game.payoff_range(), 1e-300);
+  if (opts.iterations > 0) options.max_iterations = opts.iterations;
+  options.seed = opts.seed;
+  options.control = opts.control;
+  options.log = opts.log;
+  const vi::FirstOrderResult r = vi::solve_first_order(*problem, options);
+  MixedProfile<Rational> profile(game.strategy_counts());
+  const int m = problem->rows();
+  const std::vector<Rational> x = normalised(std::vector<double>(r.z.begin(), r.z.begin() + m));
+  const std::vector<Rational> y = normalised(std::vector<double>(r.z.begin() + m, r.z.end()));
+  std::copy(x.begin(), x.end(), profile.player(0).begin());
+  std::copy(y.begin(), y.end(), profile.player(1).begin());
+  MethodResult result;
+  result.status = r.status;
+  result.exact = false;
+  result.equilibria.push_back({profile, certify(game, profile)});
+  result.stats = {{"iterations", static_cast<double>(r.iterations)},
+                  {"component_calls", static_cast<double>(r.component_calls)},
+                  {"residual", r.residual},
+                  {"step", r.step}};
+  return result;
+}
+
 }  // namespace
 
 const std::vector<std::string>& method_names() {
-  static const std::vector<std::string> names{"pure", "enumerate", "lemke-howson", "lp", "support", "logit", "simpdiv"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> all{"pure", "enumerate", "lemke-howson", "lp", "support", "logit", "simpdiv"};
+    for (const auto& n : vi::first_order_method_names()) all.push_back(n);
+    return all;
+  }();
   return names;
 }
 
@@ -225,6 +268,10 @@ MethodResult dispatch(const std::string& name, const StrategicGame& game, const 
   if (name == "support") return run_support(game, options, file);
   if (name == "logit") return run_logit(game, options);
   if (name == "simpdiv") return run_simpdiv(game, options);
+  const auto& first_order = vi::first_order_method_names();
+  if (std::find(first_order.begin(), first_order.end(), name) != first_order.end()) {
+    return run_first_order(name, game, options, file);
+  }
   throw InputError(file, 0, "unknown method '" + name + "'");
 }
 

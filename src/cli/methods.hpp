@@ -23,7 +23,11 @@ struct MethodOptions {
   bool cliques = false;                       // enumerate: maximal cliques and components
   double lambda = 0;                          // logit: report the QRE at this lambda instead of Nash
   int starts = 1;                             // simpdiv: start points (the centroid, then random ones)
-  std::uint64_t seed = 1;                     // simpdiv: random start points
+  std::uint64_t seed = 1;                     // simpdiv: random start points; vr-halpern: sampling
+  // First-order methods (eg, ogda, halpern, eag, vr-halpern, pg):
+  double tolerance = 0;           // natural residual to reach (0: 1e-6 times the payoff range)
+  std::int64_t iterations = 0;    // at most (0: the method's cap)
+  std::function<void(std::int64_t iteration, std::int64_t component_calls, double residual)> log;
 };
 
 struct CertifiedEquilibrium {

@@ -1,0 +1,67 @@
+#pragma once
+// First-order methods for monotone inclusions 0 in F(z) + N_Z(z), each run
+// until its natural residual ||z - P_Z(z - F(z))|| (a full pass, computable,
+// zero exactly at solutions) is at most the tolerance, with the last iterate
+// returned (notes/algorithms.md has the papers):
+//   pg                  z <- P(z - h F(z)) (forward-backward; converges for
+//                       cocoercive F, not for bilinear games)
+//   eg                  w = P(z - h F(z)), z <- P(z - h F(w))  (Korpelevich)
+//   ogda                w = P(z - h F(w_prev)), z <- P(z - h F(w))  (Popov)
+//   halpern             inexact Halpern (below)
+//   eag                 EAG (Yoon and Ryu 2021) with projections:
+//                       w = P(z + b_k (z0 - z) - h F(z)),
+//                       z <- P(z + b_k (z0 - z) - h F(w)), b_k = 1/(k+2)
+//   vr-halpern          inexact Halpern, variance-reduced (below)
+// halpern and vr-halpern are inexact Halpern iterations z <- l_j z0 + (1 -
+// l_j) J(z), l_j = 1/(j+2), J the resolvent of h(F + N_Z) by fixed-point
+// steps (a contraction for h L = 1/2): exact F for halpern; for vr-halpern a
+// loopless-SVRG estimate on batches of about sqrt(n) components (after
+// Cai, Alacaoglu and Diakonikolas 2024, Algorithm 2; not their VR-FoRB inner
+// solver). Anchored methods (halpern, eag, vr-halpern) restart their anchor
+// whenever the residual halves. Step sizes come from the operator's
+// Lipschitz estimates unless given.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "equilibria/core/solve_control.hpp"
+#include "equilibria/solvers/vi/monotone_operator.hpp"
+
+namespace equilibria::vi {
+
+enum class FirstOrderMethod { kProjectedGradient, kExtragradient, kOptimistic, kHalpern, kExtraAnchored, kVrHalpern };
+
+// The CLI's names, in FirstOrderMethod's order; throws std::invalid_argument for another.
+const std::vector<std::string>& first_order_method_names();
+FirstOrderMethod first_order_method_from_name(const std::string& name);
+
+struct FirstOrderOptions {
+  FirstOrderMethod method = FirstOrderMethod::kExtragradient;
+  double tolerance = 1e-6;         // on the natural residual
+  double step = 0;                 // 0: from the Lipschitz estimates
+  std::int64_t max_iterations = 1'000'000;
+  std::uint64_t seed = 1;          // vr-halpern's sampling
+  SolveControl control;
+  // Called at every residual check (every iteration for the deterministic
+  // methods, every ~sqrt(n) for vr-halpern) with the method's component
+  // calls so far (residual checks not counted) and the residual.
+  std::function<void(std::int64_t iteration, std::int64_t component_calls, double residual)> log;
+};
+
+struct FirstOrderResult {
+  SolveStatus status = SolveStatus::kComplete;  // kLimitReached: max_iterations before the tolerance
+  std::vector<double> z;                        // the last iterate (in Z)
+  double residual = 0;                          // its natural residual
+  std::int64_t iterations = 0;
+  std::int64_t component_calls = 0;             // by the method, residual checks excluded
+  std::int64_t restarts = 0;                    // anchored methods: anchor moved to the iterate
+  double step = 0;
+};
+
+FirstOrderResult solve_first_order(const MonotoneOperator& op, const FirstOrderOptions& options);
+
+// ||z - P_Z(z - F(z))|| (one full evaluation).
+double natural_residual(const MonotoneOperator& op, const std::vector<double>& z);
+
+}  // namespace equilibria::vi

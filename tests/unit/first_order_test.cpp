@@ -1,0 +1,179 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "equilibria/solvers/lp/zero_sum_lp.hpp"
+#include "equilibria/solvers/vi/affine_operator.hpp"
+#include "equilibria/solvers/vi/bilinear_game.hpp"
+#include "equilibria/solvers/vi/first_order_methods.hpp"
+#include "equilibria/solvers/vi/projections.hpp"
+#include "equilibria/verify/probability_check.hpp"
+#include "equilibria/verify/regret.hpp"
+#include "test_games.hpp"
+
+namespace equilibria::vi {
+namespace {
+
+TEST(SimplexProjection, IsTheNearestPointOfTheSimplex) {
+  std::mt19937 rng(3);
+  std::normal_distribution<double> normal(0, 2);
+  for (int trial = 0; trial < 200; ++trial) {
+    const int k = 1 + static_cast<int>(rng() % 7);
+    std::vector<double> x(k), p;
+    for (double& v : x) v = normal(rng);
+    p = x;
+    project_to_simplex(p.data(), k);
+    double sum = 0;
+    for (double v : p) {
+      EXPECT_GE(v, 0);
+      sum += v;
+    }
+    EXPECT_NEAR(sum, 1, 1e-12);
+    // Optimality: (x - p) . (q - p) <= 0 at every vertex q of the simplex.
+    for (int vertex = 0; vertex < k; ++vertex) {
+      double inner = 0;
+      for (int i = 0; i < k; ++i) inner += (x[i] - p[i]) * ((i == vertex ? 1.0 : 0.0) - p[i]);
+      EXPECT_LE(inner, 1e-12);
+    }
+  }
+}
+
+// The exact certificate of an iterate (each mix taken exactly, normalised).
+Certificate<Rational> exact_certificate(const StrategicGame& game, const std::vector<double>& z) {
+  const int m = game.num_strategies(0);
+  MixedProfile<Rational> p(game.strategy_counts());
+  const auto x = normalised(std::vector<double>(z.begin(), z.begin() + m));
+  const auto y = normalised(std::vector<double>(z.begin() + m, z.end()));
+  std::copy(x.begin(), x.end(), p.player(0).begin());
+  std::copy(y.begin(), y.end(), p.player(1).begin());
+  return certify(game, p);
+}
+
+// Its duality gap: the two regrets' sum.
+Rational exact_gap(const StrategicGame& game, const std::vector<double>& z) {
+  const auto cert = exact_certificate(game, z);
+  return cert.regrets[0] + cert.regrets[1];
+}
+
+StrategicGame zero_sum(const std::vector<std::vector<Rational>>& a) {
+  std::vector<std::vector<Rational>> b = a;
+  for (auto& row : b) {
+    for (auto& x : row) x = -x;
+  }
+  return test::bimatrix(a, b);
+}
+
+class Methods : public ::testing::TestWithParam<FirstOrderMethod> {};
+
+TEST_P(Methods, ATwoByTwoGameReachesItsUniqueEquilibrium) {
+  // [[3, -1], [-2, 1]]: value 1/7, x = (3/7, 4/7), y = (2/7, 5/7).
+  const StrategicGame game = zero_sum({{3, -1}, {-2, 1}});
+  const BilinearGame problem = bilinear_from_game(game);
+  FirstOrderOptions options;
+  options.method = GetParam();
+  options.tolerance = 1e-9;
+  const FirstOrderResult r = solve_first_order(problem, options);
+  ASSERT_EQ(r.status, SolveStatus::kComplete) << r.residual;
+  EXPECT_LE(r.residual, 1e-9);
+  EXPECT_EQ(r.residual, natural_residual(problem, r.z));
+  const std::vector<double> expected{3.0 / 7, 4.0 / 7, 2.0 / 7, 5.0 / 7};
+  for (int i = 0; i < 4; ++i) EXPECT_NEAR(r.z[i], expected[i], 1e-8);
+  EXPECT_LT(exact_gap(game, r.z), Rational(1, 10'000'000));
+  EXPECT_GT(r.component_calls, 0);
+}
+
+TEST_P(Methods, RandomZeroSumGamesAgreeWithTheLp) {
+  std::mt19937_64 rng(5);
+  for (int trial = 0; trial < 3; ++trial) {
+    const int m = 3 + trial, n = 5 - trial;
+    std::vector<std::vector<Rational>> a(m, std::vector<Rational>(n));
+    for (auto& row : a) {
+      for (auto& x : row) x = static_cast<int>(rng() % 21) - 10;
+    }
+    const StrategicGame game = zero_sum(a);
+    const ZeroSumLpResult lp = solve_zero_sum_lp(game, {});
+    const Rational value = certify(game, lp.profile).payoffs[0];
+    const BilinearGame problem = bilinear_from_game(game);
+    FirstOrderOptions options;
+    options.method = GetParam();
+    options.tolerance = 1e-6;
+    options.max_iterations = 1'000'000;
+    const FirstOrderResult r = solve_first_order(problem, options);
+    ASSERT_EQ(r.status, SolveStatus::kComplete) << trial;
+    // The gap brackets the LP's exact value: x guarantees at least value -
+    // gap, y concedes at most value + gap (payoff range 20).
+    const auto cert = exact_certificate(game, r.z);
+    const Rational gap = cert.regrets[0] + cert.regrets[1];
+    EXPECT_GE(gap, 0);
+    EXPECT_LT(gap.get_d(), 1e-3) << trial;
+    EXPECT_NEAR(problem.duality_gap(r.z.data()), gap.get_d(), 1e-9) << trial;
+    // The iterate's payoff is within the gap of the LP's exact value.
+    EXPECT_LE(abs(Rational(cert.payoffs[0] - value)), gap) << trial;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(FirstOrder, Methods,
+                         ::testing::Values(FirstOrderMethod::kExtragradient, FirstOrderMethod::kOptimistic,
+                                           FirstOrderMethod::kHalpern, FirstOrderMethod::kExtraAnchored,
+                                           FirstOrderMethod::kVrHalpern));
+
+TEST(FirstOrder, ProjectedGradientCyclesOnBilinearGamesButSolvesCocoerciveOnes) {
+  // Gradient descent-ascent does not converge on a bilinear game...
+  const StrategicGame pennies = zero_sum({{3, -1}, {-2, 1}});
+  FirstOrderOptions options;
+  options.method = FirstOrderMethod::kProjectedGradient;
+  options.max_iterations = 2000;
+  const FirstOrderResult cycling = solve_first_order(bilinear_from_game(pennies), options);
+  EXPECT_EQ(cycling.status, SolveStatus::kLimitReached);
+  // ...but does on F(z) = M z + q with M symmetric positive definite (cocoercive).
+  const AffineOperator spd(2, {2, 1, 1, 3}, {-1, -2});
+  options.tolerance = 1e-10;
+  options.max_iterations = 100'000;
+  const FirstOrderResult r = solve_first_order(spd, options);
+  ASSERT_EQ(r.status, SolveStatus::kComplete);
+  // z* = -M^{-1} q = (1/5, 3/5).
+  EXPECT_NEAR(r.z[0], 0.2, 1e-9);
+  EXPECT_NEAR(r.z[1], 0.6, 1e-9);
+}
+
+TEST(FirstOrder, AffineMonotoneProblemsReachMInverseQ) {
+  // M = skew + PSD (monotone, not symmetric): z* = -M^{-1} q, unconstrained.
+  const std::vector<double> m{1, 2, 0, -2, 0, 1, 0, -1, 1};
+  const std::vector<double> q{1, -1, 2};
+  for (FirstOrderMethod method : {FirstOrderMethod::kExtragradient, FirstOrderMethod::kOptimistic,
+                                  FirstOrderMethod::kHalpern, FirstOrderMethod::kExtraAnchored,
+                                  FirstOrderMethod::kVrHalpern}) {
+    const AffineOperator op(3, m, q);
+    FirstOrderOptions options;
+    options.method = method;
+    options.tolerance = 1e-8;
+    options.max_iterations = 2'000'000;
+    const FirstOrderResult r = solve_first_order(op, options);
+    ASSERT_EQ(r.status, SolveStatus::kComplete) << static_cast<int>(method);
+    for (int i = 0; i < 3; ++i) {
+      double f = q[i];
+      for (int j = 0; j < 3; ++j) f += m[i * 3 + j] * r.z[j];
+      EXPECT_NEAR(f, 0, 1e-7) << static_cast<int>(method);
+    }
+  }
+}
+
+TEST(FirstOrder, ComponentsAverageToTheOperator) {
+  std::mt19937 rng(9);
+  std::vector<double> a(4 * 6);
+  for (double& x : a) x = static_cast<double>(rng() % 100) / 10 - 5;
+  const BilinearGame game(4, 6, a);
+  std::vector<double> z(10), full(10), one(10), mean(10, 0.0);
+  for (double& x : z) x = static_cast<double>(rng() % 100) / 100;
+  game.evaluate(z.data(), full.data());
+  for (int k = 0; k < game.num_components(); ++k) {
+    game.evaluate_component(k, z.data(), one.data());
+    for (int i = 0; i < 10; ++i) mean[i] += one[i] / game.num_components();
+  }
+  for (int i = 0; i < 10; ++i) EXPECT_NEAR(mean[i], full[i], 1e-12);
+  EXPECT_EQ(game.component_calls(), game.num_components() + game.num_components());
+}
+
+}  // namespace
+}  // namespace equilibria::vi
