@@ -57,8 +57,10 @@ MethodResult run_lemke_howson(const StrategicGame& game, const MethodOptions& op
   });
   result.status = report.status;
   result.stats = {{"pivots", static_cast<double>(report.pivots)},
+                  {"exact_pivots", static_cast<double>(report.exact_pivots)},
                   {"paths", report.paths},
-                  {"exact_reruns", report.exact_reruns}};
+                  {"exact_reruns", report.exact_reruns},
+                  {"threads", report.threads}};
   return result;
 }
 

@@ -34,10 +34,15 @@ def test_label_picks_the_path():
     assert found[1] == [[0, 0, 0, 0, 1, 0], [1, 0, 0, 0, 0, 0]]
 
 
-def test_exact_pivoting_and_threads_agree_with_the_default():
+def test_exact_pivoting_and_threads_agree_with_the_default_and_are_honoured():
     game = os.path.join(SHARED, "games", "random", "rand_20x20_s7.nfg")
-    default = solve(game, "-m", "lemke-howson", "--threads", "1")["equilibria"]
-    assert solve(game, "-m", "lemke-howson", "--exact-pivoting", "--threads", "2")["equilibria"] == default
+    default = solve(game, "-m", "lemke-howson", "--threads", "1")
+    exact = solve(game, "-m", "lemke-howson", "--exact-pivoting", "--threads", "3")
+    assert exact["equilibria"] == default["equilibria"]
+    # The options reach the solver: every pivot in rationals, the threads asked for.
+    assert default["stats"]["threads"] == 1 and exact["stats"]["threads"] == 3
+    assert exact["stats"]["exact_pivots"] == exact["stats"]["pivots"] > 0
+    assert default["stats"]["exact_pivots"] < default["stats"]["pivots"]
 
 
 def test_arithmetic_is_honoured_and_cliques_reported():

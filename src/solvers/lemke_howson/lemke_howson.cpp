@@ -15,7 +15,8 @@ using bimatrix::Side;
 
 struct PathResult {
   std::optional<MixedProfile<Rational>> profile;  // verified equilibrium
-  std::int64_t pivots = 0;
+  std::int64_t pivots = 0;        // in all
+  std::int64_t exact_pivots = 0;  // of those, in rationals
   bool stopped = false;
   bool reran_exact = false;
 };
@@ -77,9 +78,8 @@ PathResult run_path(const StrategicGame& game, const Bimatrix& g, int label, con
     }
     result.reran_exact = true;
   }
-  std::int64_t exact_pivots = 0;
-  auto p = follow_path<Rational>(g, label, options.control, exact_pivots);
-  result.pivots += exact_pivots;
+  auto p = follow_path<Rational>(g, label, options.control, result.exact_pivots);
+  result.pivots += result.exact_pivots;
   if (verified(p)) {
     result.profile = std::move(p);
   } else {
@@ -112,6 +112,7 @@ LemkeHowsonReport lemke_howson(const StrategicGame& game, const LemkeHowsonOptio
   threads = std::max(1, threads);
   std::set<std::string> seen;
   LemkeHowsonReport report;
+  report.threads = threads;
   std::vector<PathResult> batch;
   for (std::size_t start = 0; start < labels.size(); start += threads) {
     const std::size_t end = std::min(labels.size(), start + threads);
@@ -128,6 +129,7 @@ LemkeHowsonReport lemke_howson(const StrategicGame& game, const LemkeHowsonOptio
     for (std::size_t i = start; i < end; ++i) {
       const PathResult& r = batch[i - start];
       report.pivots += r.pivots;
+      report.exact_pivots += r.exact_pivots;
       report.exact_reruns += r.reran_exact;
       if (r.stopped) {
         report.status = SolveStatus::kStopped;

@@ -30,7 +30,9 @@ struct LemkeHowsonEquilibrium {
 struct LemkeHowsonReport {
   SolveStatus status = SolveStatus::kComplete;
   std::int64_t pivots = 0;       // over all paths
+  std::int64_t exact_pivots = 0; // of those, pivots in rationals (--exact-pivoting, or reruns)
   int paths = 0;
+  int threads = 1;               // paths run side by side
   int exact_reruns = 0;          // paths whose floating answer failed verification
 };
 
