@@ -3,6 +3,7 @@
 #include <cmath>
 #include <random>
 
+#include "equilibria/core/exact_linear_solve.hpp"
 #include "equilibria/solvers/lp/zero_sum_lp.hpp"
 #include "equilibria/solvers/vi/affine_operator.hpp"
 #include "equilibria/solvers/vi/bilinear_game.hpp"
@@ -156,6 +157,42 @@ TEST(FirstOrder, AffineMonotoneProblemsReachMInverseQ) {
       for (int j = 0; j < 3; ++j) f += m[i * 3 + j] * r.z[j];
       EXPECT_NEAR(f, 0, 1e-7) << static_cast<int>(method);
     }
+  }
+}
+
+TEST(FirstOrder, AnEqualityConstrainedQpMatchesItsExactKktSolution) {
+  // min 1/2 x'Hx - h'x s.t. Ax = b, as min_x max_y of its Lagrangian
+  // 1/2 x'Hx - h'x - y'(Ax - b): F(x, y) = (Hx - h - A'y, Ax - b), monotone
+  // with M = [[H, -A'], [A, 0]]. The KKT system [[H, -A'], [A, 0]] (x, y) =
+  // (h, b) is solved exactly in rationals.
+  const std::vector<std::vector<int>> H{{4, 1, 0}, {1, 3, 1}, {0, 1, 2}};
+  const std::vector<int> h{1, 2, 3};
+  const std::vector<std::vector<int>> A{{1, 1, 1}, {1, -1, 0}};
+  const std::vector<int> b{1, 0};
+  const int n = 3, c = 2, d = n + c;
+  std::vector<double> m(d * d, 0.0), q(d, 0.0);
+  std::vector<Rational> kkt(d * d, Rational(0)), rhs(d);
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < n; ++j) m[i * d + j] = H[i][j], kkt[i * d + j] = H[i][j];
+    for (int k = 0; k < c; ++k) m[i * d + n + k] = -A[k][i], kkt[i * d + n + k] = -A[k][i];
+    q[i] = -h[i];
+    rhs[i] = h[i];
+  }
+  for (int k = 0; k < c; ++k) {
+    for (int j = 0; j < n; ++j) m[(n + k) * d + j] = A[k][j], kkt[(n + k) * d + j] = A[k][j];
+    q[n + k] = -b[k];
+    rhs[n + k] = b[k];
+  }
+  const auto exact = solve_exact(kkt, rhs, d);
+  ASSERT_TRUE(exact.has_value());
+  for (FirstOrderMethod method : {FirstOrderMethod::kExtragradient, FirstOrderMethod::kExtraAnchored, FirstOrderMethod::kHalpern}) {
+    FirstOrderOptions options;
+    options.method = method;
+    options.tolerance = 1e-10;
+    options.max_iterations = 5'000'000;
+    const FirstOrderResult r = solve_first_order(AffineOperator(d, m, q), options);
+    ASSERT_EQ(r.status, SolveStatus::kComplete) << static_cast<int>(method);
+    for (int i = 0; i < d; ++i) EXPECT_NEAR(r.z[i], (*exact)[i].get_d(), 1e-8) << static_cast<int>(method) << ' ' << i;
   }
 }
 
