@@ -26,6 +26,12 @@ class Walker {
   void skip_space() {
     while (at_ < text_.size() && std::isspace(static_cast<unsigned char>(text_[at_]))) advance();
   }
+  // Past the space and comma after a value, to the next element or the close.
+  void skip_separator() {
+    skip_space();
+    if (peek() == ',') advance();
+    skip_space();
+  }
   // A string's contents, escapes kept as written (keys are compared raw).
   std::string read_string() {
     std::string s;
@@ -57,9 +63,7 @@ class Walker {
           advance();  // ':'
         }
         skip_value();
-        skip_space();
-        if (peek() == ',') advance();
-        skip_space();
+        skip_separator();
       }
       advance();
     } else {
@@ -89,9 +93,7 @@ class Walker {
         skip_space();
         if (key == std::get<std::string>(step)) return true;
         skip_value();
-        skip_space();
-        if (peek() == ',') advance();
-        skip_space();
+        skip_separator();
       }
       return false;
     }
@@ -101,9 +103,7 @@ class Walker {
       for (std::size_t i = 0; peek() != ']' && at_ < text_.size(); ++i) {
         if (i == std::get<std::size_t>(step)) return true;
         skip_value();
-        skip_space();
-        if (peek() == ',') advance();
-        skip_space();
+        skip_separator();
       }
       return false;
     }
