@@ -212,5 +212,28 @@ TEST(FirstOrder, ComponentsAverageToTheOperator) {
   EXPECT_EQ(game.component_calls(), game.num_components() + game.num_components());
 }
 
+TEST(FirstOrder, ThreadedEvaluationsAgreeWithOneThreadAndRepeatExactly) {
+  const int m = 600, n = 700;  // 420k entries: above the single-thread threshold
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> uniform(-1, 1);
+  std::vector<double> a(static_cast<std::size_t>(m) * n), z(m + n);
+  for (double& x : a) x = uniform(rng);
+  for (double& x : z) x = uniform(rng);
+  const BilinearGame one(m, n, a, 1), threaded(m, n, a, 3);
+  ASSERT_EQ(one.threads(), 1);
+  ASSERT_EQ(threaded.threads(), 3);
+  std::vector<double> serial(m + n), first(m + n), second(m + n);
+  one.evaluate(z.data(), serial.data());
+  threaded.evaluate(z.data(), first.data());
+  threaded.evaluate(z.data(), second.data());
+  for (int i = 0; i < m + n; ++i) {
+    EXPECT_NEAR(first[i], serial[i], 1e-12) << i;
+    EXPECT_EQ(first[i], second[i]) << i;  // bit-identical, not merely close
+  }
+  EXPECT_NEAR(threaded.duality_gap(z.data()), one.duality_gap(z.data()), 1e-12);
+  // Below the threshold a game stays single-threaded whatever it is given.
+  EXPECT_EQ(BilinearGame(4, 6, std::vector<double>(24, 1.0), 8).threads(), 1);
+}
+
 }  // namespace
 }  // namespace equilibria::vi
