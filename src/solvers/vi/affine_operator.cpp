@@ -20,6 +20,10 @@ AffineOperator::AffineOperator(int d, std::vector<double> m, std::vector<double>
   frobenius_ = std::sqrt(f);
   // ||M||_2 <= ||M||_F: safe for step sizes, tight enough for small d.
   lipschitz_ = frobenius_;
+  symmetric_ = true;
+  for (int i = 0; i < d && symmetric_; ++i) {
+    for (int j = 0; j < i; ++j) symmetric_ = symmetric_ && m_[static_cast<std::size_t>(i) * d + j] == m_[static_cast<std::size_t>(j) * d + i];
+  }
 }
 
 void AffineOperator::project(double* z) const {

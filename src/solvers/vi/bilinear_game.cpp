@@ -49,6 +49,17 @@ BilinearGame::BilinearGame(int rows, int columns, std::vector<double> a, int thr
   frobenius_ = std::sqrt(f);
   // Power iteration approaches ||A||_2 from below: pad it; ||A||_F bounds it from above.
   lipschitz_ = std::min(frobenius_, 1.01 * spectral_norm(rows, columns, a_));
+  // Component k is n times column k's and row k's blocks: Lipschitz
+  // n max(||A_.k||, ||A_k.||); the mean square of those.
+  const int n = num_components();
+  double square_sum = 0;
+  for (int k = 0; k < n; ++k) {
+    double column = 0, row = 0;
+    for (int i = 0; k < columns && i < rows; ++i) column += entry(i, k) * entry(i, k);
+    for (int j = 0; k < rows && j < columns; ++j) row += entry(k, j) * entry(k, j);
+    square_sum += static_cast<double>(n) * n * std::max(column, row);
+  }
+  component_lipschitz_ = std::sqrt(square_sum / n);
   gap_scratch_.resize(dimension());
   set_threads(threads);
 }

@@ -44,7 +44,14 @@ double default_step(const MonotoneOperator& op, FirstOrderMethod method) {
     case FirstOrderMethod::kOptimistic: return 0.45 / L;
     case FirstOrderMethod::kHalpern: return 0.5 / L;
     case FirstOrderMethod::kExtraAnchored: return 1 / (8 * L);
-    case FirstOrderMethod::kVrHalpern: return 0.5 / L;
+    case FirstOrderMethod::kVrHalpern: {
+      if (!op.cocoercive()) return 0.5 / L;
+      // Algorithm 1's estimate errs by about the components' mean-square
+      // Lipschitz constant over sqrt(batch) times the last move: the step
+      // is 1/L (half of T = I - hF's nonexpansive range) or smaller by that.
+      const double batch = std::floor(std::sqrt(static_cast<double>(op.num_components())));
+      return 1 / std::max(L, op.component_lipschitz() / std::sqrt(batch));
+    }
   }
   return 1 / L;
 }
@@ -90,9 +97,19 @@ FirstOrderResult solve_first_order(const MonotoneOperator& op, const FirstOrderO
     if (options.log) options.log(k, op.component_calls() - calls_at_start - residual_calls, r.residual);
     return r.residual <= options.tolerance;
   };
-  std::mt19937_64 rng(options.seed);
   std::vector<int> order(n);
-  std::iota(order.begin(), order.end(), 0);
+  // Sampling draws from a generator seeded by (seed, iteration), so a
+  // resumed run draws what an unbroken one would.
+  std::mt19937_64 rng;
+  auto sample_batch = [&](std::int64_t iteration) {
+    rng.seed(options.seed ^ (static_cast<std::uint64_t>(iteration) * 0x9E3779B97F4A7C15ull));
+    std::iota(order.begin(), order.end(), 0);
+    for (int s = 0; s < batch; ++s) std::swap(order[s], order[s + std::uniform_int_distribution<int>(0, n - 1 - s)(rng)]);
+  };
+  // Algorithm 1 costs about 2 sqrt(n) calls an iteration: its residual
+  // (n calls) is checked every n / (2 sqrt(n)) iterations, not every one.
+  const bool page = method == FirstOrderMethod::kVrHalpern && op.cocoercive();
+  const std::int64_t check_every = page ? std::max(1, n / (2 * batch)) : 1;
   // Popov's first extrapolation point is the start.
   if (method == FirstOrderMethod::kOptimistic) op.evaluate(z.data(), fw.data());
   bool done = check(0);
@@ -145,6 +162,30 @@ FirstOrderResult solve_first_order(const MonotoneOperator& op, const FirstOrderO
         break;
       }
       case FirstOrderMethod::kVrHalpern: {
+        if (page) {
+          // Algorithm 1 of Cai, Alacaoglu and Diakonikolas (2024): one-step
+          // Halpern, z <- P(l z0 + (1 - l) z - h g), l = 2/(j+4), on the
+          // PAGE estimate g of F(z): a full pass always for j <= 1, then
+          // with probability 4/(j+4) while j - 1 <= sqrt(n), 4/(sqrt(n)+5)
+          // after; otherwise g += the batch mean of F_s(z) - F_s(z_prev).
+          const double l = 2.0 / (static_cast<double>(j) + 4);
+          const double root_n = std::sqrt(static_cast<double>(n));
+          const double refresh = j <= 1 ? 1 : (static_cast<double>(j) - 1 <= root_n ? 4.0 / (static_cast<double>(j) + 4) : 4.0 / (root_n + 5));
+          sample_batch(k);
+          if (refresh >= 1 || std::uniform_real_distribution<double>(0, 1)(rng) < refresh) {
+            op.evaluate(z.data(), g.data());
+          } else {
+            for (int s = 0; s < batch; ++s) {
+              op.evaluate_component(order[s], z.data(), gi.data());
+              op.evaluate_component(order[s], prev.data(), gj.data());
+              for (int i = 0; i < d; ++i) g[i] += (gi[i] - gj[i]) / batch;
+            }
+          }
+          prev = z;
+          for (int i = 0; i < d; ++i) z[i] = l * z0[i] + (1 - l) * z[i] - h * g[i];
+          op.project(z.data());
+          break;
+        }
         // Inexact Halpern as above, its resolvent's fixed-point steps on a
         // loopless-SVRG estimate of F: a full pass at a reference point,
         // then per step F(ref) + the mean over a batch of about sqrt(n)
@@ -157,8 +198,8 @@ FirstOrderResult solve_first_order(const MonotoneOperator& op, const FirstOrderO
         const int steps = resolvent_steps(j) * std::max(1, n / batch) / 2;
         for (int t = 0; t < steps; ++t) {
           fw = g;
+          sample_batch((k << 32) | t);
           for (int s = 0; s < batch; ++s) {
-            std::swap(order[s], order[s + std::uniform_int_distribution<int>(0, n - 1 - s)(rng)]);
             op.evaluate_component(order[s], w.data(), gi.data());
             op.evaluate_component(order[s], prev.data(), gj.data());
             for (int i = 0; i < d; ++i) fw[i] += (gi[i] - gj[i]) / batch;
@@ -174,7 +215,7 @@ FirstOrderResult solve_first_order(const MonotoneOperator& op, const FirstOrderO
       }
     }
     ++j;
-    {
+    if ((k + 1) % check_every == 0) {
       done = check(k + 1);
       // Anchored methods restart from the current point each time the
       // residual halves: linear convergence on sharp problems (matrix games,

@@ -3,6 +3,7 @@
 // positive semidefinite, checked by the caller's data, not here). Its
 // finite sum is by rows: component i is n times row i's contribution, so
 // (1/n) sum_i F_i = F.
+#include <cmath>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -20,7 +21,10 @@ class AffineOperator final : public MonotoneOperator {
   int num_components() const override { return d_; }
   void project(double* z) const override;
   double lipschitz() const override { return lipschitz_; }
-  double component_lipschitz() const override { return frobenius_; }
+  // Component i (d times row i) has Lipschitz d ||M_i.||: mean square sqrt(d) ||M||_F.
+  double component_lipschitz() const override { return std::sqrt(static_cast<double>(d_)) * frobenius_; }
+  // A symmetric monotone M makes F the gradient of a convex quadratic.
+  bool cocoercive() const override { return symmetric_; }
   std::vector<double> start() const override;
 
  protected:
@@ -32,6 +36,7 @@ class AffineOperator final : public MonotoneOperator {
   std::vector<double> m_, q_;
   std::optional<std::pair<double, double>> box_;
   double lipschitz_ = 0, frobenius_ = 0;
+  bool symmetric_ = false;
 };
 
 }  // namespace equilibria::vi

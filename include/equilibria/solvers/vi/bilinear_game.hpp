@@ -41,7 +41,7 @@ class BilinearGame final : public MonotoneOperator {
   int num_components() const override { return std::max(rows_, columns_); }
   void project(double* z) const override;
   double lipschitz() const override { return lipschitz_; }
-  double component_lipschitz() const override { return frobenius_; }
+  double component_lipschitz() const override { return component_lipschitz_; }
   std::vector<double> start() const override;
 
   // The duality gap of z = (x, y) in doubles: max_i (Ay)_i - min_j (A'x)_j.
@@ -63,6 +63,7 @@ class BilinearGame final : public MonotoneOperator {
   mutable std::vector<double> gap_scratch_;   // duality_gap's F(z)
   double lipschitz_ = 0;  // ||A||_2 (power iteration, rounded up)
   double frobenius_ = 0;  // ||A||_F
+  double component_lipschitz_ = 0;
 };
 
 // A two-player zero-sum (or constant-sum) game's first player's payoffs, in

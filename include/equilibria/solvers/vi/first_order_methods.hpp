@@ -11,15 +11,19 @@
 //   eag                 EAG (Yoon and Ryu 2021) with projections:
 //                       w = P(z + b_k (z0 - z) - h F(z)),
 //                       z <- P(z + b_k (z0 - z) - h F(w)), b_k = 1/(k+2)
-//   vr-halpern          inexact Halpern, variance-reduced (below)
-// halpern and vr-halpern are inexact Halpern iterations z <- l_j z0 + (1 -
-// l_j) J(z), l_j = 1/(j+2), J the resolvent of h(F + N_Z) by fixed-point
-// steps (a contraction for h L = 1/2): exact F for halpern; for vr-halpern a
-// loopless-SVRG estimate on batches of about sqrt(n) components (after
-// Cai, Alacaoglu and Diakonikolas 2024, Algorithm 2; not their VR-FoRB inner
-// solver). Anchored methods (halpern, eag, vr-halpern) restart their anchor
-// whenever the residual halves. Step sizes come from the operator's
-// Lipschitz estimates unless given.
+//   vr-halpern          variance-reduced Halpern (Cai, Alacaoglu and
+//                       Diakonikolas 2024), batches of floor(sqrt(n)):
+//                       on a cocoercive F their Algorithm 1, one-step
+//                       Halpern on a PAGE estimate; otherwise (bilinear
+//                       games) the inexact Halpern below with its
+//                       resolvent's steps on a loopless-SVRG estimate
+//                       (after their Algorithm 2; not its VR-FoRB inner
+//                       solver, whose stopping rule is not computable)
+// halpern is the inexact Halpern iteration z <- l_j z0 + (1 - l_j) J(z),
+// l_j = 1/(j+2), J the resolvent of h(F + N_Z) by fixed-point steps (a
+// contraction for h L = 1/2). Anchored methods (halpern, eag, vr-halpern)
+// restart their anchor whenever the residual halves. Step sizes come from
+// the operator's Lipschitz estimates unless given.
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -43,8 +47,8 @@ struct FirstOrderOptions {
   std::int64_t max_iterations = 1'000'000;
   std::uint64_t seed = 1;          // vr-halpern's sampling
   SolveControl control;
-  // Called at every residual check (every iteration for the deterministic
-  // methods, every ~sqrt(n) for vr-halpern) with the method's component
+  // Called at every residual check (every iteration; every n / (2 sqrt(n))
+  // for vr-halpern's Algorithm 1) with the method's component
   // calls so far (residual checks not counted) and the residual.
   std::function<void(std::int64_t iteration, std::int64_t component_calls, double residual)> log;
 };

@@ -33,6 +33,10 @@ class MonotoneOperator {
   // mean-square one (sqrt((1/n) sum_i L_i^2)), for step sizes.
   virtual double lipschitz() const = 0;
   virtual double component_lipschitz() const = 0;
+  // True when F is 1/lipschitz()-cocoercive (the gradient of a smooth convex
+  // function, by Baillon-Haddad): vr-halpern then runs the paper's
+  // Algorithm 1, which needs it.
+  virtual bool cocoercive() const { return false; }
   // A point of Z to start from.
   virtual std::vector<double> start() const = 0;
 
