@@ -445,15 +445,21 @@ int run(SolveArgs args) {
   options.seed = args.tree.seed;
   options.tolerance = args.tolerance;
   if (args.iterations_given) options.iterations = args.tree.iterations;
+  const auto& first_order = vi::first_order_method_names();
+  const bool iterative = std::find(first_order.begin(), first_order.end(), named.method) != first_order.end();
+  for (const std::string* path : {&args.tree.checkpoint_path, &args.tree.resume_path}) {
+    if (!path->empty() && !iterative) throw InputError(*path, 0, "checkpoints are for iterative methods; " + named.method + " has none");
+  }
+  options.checkpoint_path = args.tree.checkpoint_path;
+  options.checkpoint_every = args.tree.checkpoint_every;
+  options.resume_path = args.tree.resume_path;
   std::ofstream curve;
   if (!args.tree.log_path.empty()) {
-    const auto& first_order = vi::first_order_method_names();
-    if (std::find(first_order.begin(), first_order.end(), named.method) == first_order.end()) {
-      throw InputError(args.tree.log_path, 0, "--log is for iterative methods; " + named.method + " has no curve");
-    }
-    curve.open(args.tree.log_path);
+    if (!iterative) throw InputError(args.tree.log_path, 0, "--log is for iterative methods; " + named.method + " has no curve");
+    // A resumed run appends to its curve.
+    curve.open(args.tree.log_path, args.tree.resume_path.empty() ? std::ios::trunc : std::ios::app);
     if (!curve) throw InputError(args.tree.log_path, 0, "cannot write log");
-    curve << "iteration,component_calls,seconds,residual\n";
+    if (args.tree.resume_path.empty()) curve << "iteration,component_calls,seconds,residual\n";
     curve.precision(12);
     options.log = [&curve, start](std::int64_t k, std::int64_t calls, double residual) {
       curve << k << ',' << calls << ',' << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count()
@@ -579,14 +585,14 @@ CommandRunner add_solve_command(CLI::App& root) {
       ->check(CLI::NonNegativeNumber);
   CLI::Option* checkpoint = cmd->add_option(
       "--checkpoint", args->tree.checkpoint_path,
-      "Trees: save the solver state here when the run ends or is stopped (SIGINT, SIGTERM, --time-limit: "
-      "status 'stopped', exit 0; a second signal exits at once)");
+      "Trees and first-order methods: save the solver state here when the run ends or is stopped (--time-limit, "
+      "and for trees SIGINT, SIGTERM: status 'stopped', exit 0; a second signal exits at once)");
   cmd->add_option("--checkpoint-every", args->tree.checkpoint_every,
-                  "Trees: also save the checkpoint every SECONDS while running, so a killed run loses at most that")
+                  "Trees and first-order methods: also save the checkpoint every SECONDS while running, so a killed run loses at most that")
       ->check(finite_in(1e-3, HUGE_VAL))
       ->needs(checkpoint);
   cmd->add_option("--resume", args->tree.resume_path,
-                  "Trees: continue from a checkpoint (bit-identical to an unbroken run); refused when it is damaged or "
+                  "Trees and first-order methods: continue from a checkpoint (bit-identical to an unbroken run); refused when it is damaged or "
                   "was taken on another game or with other options (method, --simultaneous, --alpha, --beta, --gamma, "
                   "--epsilon, --seed)");
   return [args, iterations] {

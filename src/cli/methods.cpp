@@ -1,6 +1,7 @@
 #include "methods.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <random>
 
@@ -12,7 +13,9 @@
 #include "equilibria/solvers/pure/pure_nash.hpp"
 #include "equilibria/solvers/simpdiv/simplicial_subdivision.hpp"
 #include "equilibria/solvers/support/support_enumeration.hpp"
+#include "equilibria/io/text_file.hpp"
 #include "equilibria/solvers/vi/bilinear_game.hpp"
+#include "equilibria/solvers/vi/first_order_checkpoint.hpp"
 #include "equilibria/solvers/vi/first_order_methods.hpp"
 #include "equilibria/verify/probability_check.hpp"
 
@@ -214,6 +217,27 @@ MethodResult run_first_order(const std::string& name, const StrategicGame& game,
   options.seed = opts.seed;
   options.control = opts.control;
   options.log = opts.log;
+  const std::string fingerprint = opts.checkpoint_path.empty() && opts.resume_path.empty() ? "" : vi::operator_fingerprint(*problem);
+  const double step = vi::first_order_step(*problem, options);
+  vi::FirstOrderState resumed;
+  if (!opts.resume_path.empty()) {
+    try {
+      resumed = vi::decode_first_order_checkpoint(read_text_file(opts.resume_path), fingerprint, options, step, problem->dimension());
+    } catch (const std::invalid_argument& e) {
+      throw InputError(opts.resume_path, 0, e.what());
+    }
+    options.resume = &resumed;
+  }
+  if (!opts.checkpoint_path.empty()) {
+    // A run killed outright loses at most checkpoint_every seconds.
+    auto last = std::chrono::steady_clock::now();
+    options.checkpoint = [&, last](const vi::FirstOrderState& state, bool final) mutable {
+      const auto now = std::chrono::steady_clock::now();
+      if (!final && (opts.checkpoint_every <= 0 || std::chrono::duration<double>(now - last).count() < opts.checkpoint_every)) return;
+      write_text_file(opts.checkpoint_path, vi::encode_first_order_checkpoint(fingerprint, options, step, state));
+      last = now;
+    };
+  }
   const vi::FirstOrderResult r = vi::solve_first_order(*problem, options);
   MixedProfile<Rational> profile(game.strategy_counts());
   const int m = problem->rows();

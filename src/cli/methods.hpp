@@ -28,6 +28,9 @@ struct MethodOptions {
   double tolerance = 0;           // natural residual to reach (0: 1e-6 times the payoff range)
   std::int64_t iterations = 0;    // at most (0: the method's cap)
   std::function<void(std::int64_t iteration, std::int64_t component_calls, double residual)> log;
+  std::string checkpoint_path;    // written when the run ends (also at the time limit)
+  double checkpoint_every = 0;    // seconds; > 0: also written this often while running
+  std::string resume_path;        // continue from this checkpoint
 };
 
 struct CertifiedEquilibrium {

@@ -71,3 +71,39 @@ def test_general_sum_games_are_refused_with_one_line(nfg):
     import os
     r = run_cli("solve", os.path.join(SOURCE, nfg), "-m", "eg")
     assert r.returncode == 2 and "zero-sum" in r.stderr and r.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_run_stopped_and_resumed_ends_where_an_unbroken_one_does(game, method, tmp_path):
+    whole = solve(game, "-m", method, "--tolerance", "1e-6")
+    ckpt = tmp_path / "run.ckpt"
+    part = solve(game, "-m", method, "--tolerance", "1e-6", "--iterations", 40, "--checkpoint", ckpt)
+    assert part["status"] == "limit-reached" and part["stats"]["iterations"] == 40
+    curve = tmp_path / "curve.csv"
+    resumed = solve(game, "-m", method, "--tolerance", "1e-6", "--resume", ckpt, "--log", curve)
+    assert resumed["status"] == "complete"
+    # It went on from iteration 40 with the calls made so far, not from the start.
+    first = next(csv.DictReader(curve.read_text().splitlines(), fieldnames=["iteration", "component_calls", "seconds", "residual"]))
+    assert int(first["iteration"]) == 40
+    assert int(first["component_calls"]) == part["stats"]["component_calls"] > 0
+    assert resumed["equilibria"][0]["strategies"] == whole["equilibria"][0]["strategies"]
+    assert resumed["stats"] == whole["stats"]
+
+
+def test_a_checkpoint_from_another_run_or_method_is_refused(game, tmp_path):
+    ckpt = tmp_path / "eg.ckpt"
+    solve(game, "-m", "eg", "--iterations", 5, "--checkpoint", ckpt)
+    other = tmp_path / "other.nfg"
+    assert run_cli("generate", "zero-sum", "--size", "12x9", "--seed", 5, "-o", other).returncode == 0
+    for args, message in [(("-m", "halpern"), "taken with method eg"), (("-m", "eg", "--seed", 9), "seed 1"),
+                          (("-m", "lp"), "checkpoints are for iterative methods")]:
+        r = run_cli("solve", game, *args, "--resume", ckpt)
+        assert r.returncode == 2 and message in r.stderr and r.stderr.count("\n") == 1, r.stderr
+    r = run_cli("solve", other, "-m", "eg", "--resume", ckpt)
+    assert r.returncode == 2 and "different game" in r.stderr
+    damaged = tmp_path / "damaged.ckpt"
+    data = bytearray(ckpt.read_bytes())
+    data[-3] ^= 0xFF
+    damaged.write_bytes(bytes(data))
+    r = run_cli("solve", game, "-m", "eg", "--resume", damaged)
+    assert r.returncode == 2 and "damaged" in r.stderr

@@ -75,18 +75,36 @@ double natural_residual(const MonotoneOperator& op, const std::vector<double>& z
   return residual_with(op, z, f, p);
 }
 
+double first_order_step(const MonotoneOperator& op, const FirstOrderOptions& options) {
+  return options.step > 0 ? options.step : default_step(op, options.method);
+}
+
 FirstOrderResult solve_first_order(const MonotoneOperator& op, const FirstOrderOptions& options) {
   const int d = op.dimension();
   const int n = op.num_components();
   const FirstOrderMethod method = options.method;
   FirstOrderResult r;
-  r.step = options.step > 0 ? options.step : default_step(op, method);
+  r.step = first_order_step(op, options);
   const double h = r.step;
-  std::vector<double> z = op.start(), z0 = z, w(d), f(d), fw(d), prev(d), scratch(d), p(d), g(d), gi(d), gj(d);
-  op.project(z.data());
-  z0 = z;
+  FirstOrderState s;
+  if (options.resume != nullptr) {
+    s = *options.resume;
+    for (const auto* v : {&s.z, &s.anchor, &s.w, &s.fw, &s.g, &s.prev}) {
+      if (v->size() != static_cast<std::size_t>(d)) throw std::invalid_argument("the saved state is not of this problem's dimension");
+    }
+  } else {
+    s.z = op.start();
+    op.project(s.z.data());
+    s.anchor = s.z;
+    s.w = s.fw = s.g = s.prev = std::vector<double>(d);
+  }
+  std::vector<double>&z = s.z, &z0 = s.anchor, &w = s.w, &fw = s.fw, &g = s.g, &prev = s.prev;
+  std::vector<double> f(d), scratch(d), p(d), gi(d), gj(d);
+  std::int64_t &k = s.iteration, &j = s.anchor_age;  // iterations in all, and since the anchor was set
   const std::int64_t calls_at_start = op.component_calls();
   std::int64_t residual_calls = 0;
+  const std::int64_t calls_before = s.component_calls;
+  auto method_calls = [&] { return calls_before + op.component_calls() - calls_at_start - residual_calls; };
   // The residual is checked every iteration, each check a full pass not
   // charged to the method.
   const int batch = std::max(1, static_cast<int>(std::floor(std::sqrt(static_cast<double>(n)))));
@@ -94,7 +112,7 @@ FirstOrderResult solve_first_order(const MonotoneOperator& op, const FirstOrderO
     const std::int64_t before = op.component_calls();
     r.residual = residual_with(op, z, scratch, p);
     residual_calls += op.component_calls() - before;
-    if (options.log) options.log(k, op.component_calls() - calls_at_start - residual_calls, r.residual);
+    if (options.log) options.log(k, method_calls(), r.residual);
     return r.residual <= options.tolerance;
   };
   std::vector<int> order(n);
@@ -111,13 +129,12 @@ FirstOrderResult solve_first_order(const MonotoneOperator& op, const FirstOrderO
   const bool page = method == FirstOrderMethod::kVrHalpern && op.cocoercive();
   const std::int64_t check_every = page ? std::max(1, n / (2 * batch)) : 1;
   // Popov's first extrapolation point is the start.
-  if (method == FirstOrderMethod::kOptimistic) op.evaluate(z.data(), fw.data());
-  bool done = check(0);
+  if (method == FirstOrderMethod::kOptimistic && options.resume == nullptr) op.evaluate(z.data(), fw.data());
+  bool done = check(k);
   const bool anchored = method == FirstOrderMethod::kHalpern || method == FirstOrderMethod::kExtraAnchored ||
                         method == FirstOrderMethod::kVrHalpern;
-  double restart_residual = r.residual;
-  std::int64_t k = 0, j = 0;  // iterations in all, and since the anchor was set
-  for (; !done && k < options.max_iterations; ++k) {
+  if (options.resume == nullptr) s.restart_residual = r.residual;
+  while (!done && k < options.max_iterations) {
     if (options.control.should_stop()) {
       r.status = SolveStatus::kStopped;
       break;
@@ -215,26 +232,34 @@ FirstOrderResult solve_first_order(const MonotoneOperator& op, const FirstOrderO
       }
     }
     ++j;
-    if ((k + 1) % check_every == 0) {
-      done = check(k + 1);
+    ++k;
+    if (k % check_every == 0) {
+      done = check(k);
       // Anchored methods restart from the current point each time the
       // residual halves: linear convergence on sharp problems (matrix games,
       // LPs) instead of O(1/k).
-      if (anchored && r.residual <= restart_residual / 2) {
+      if (anchored && r.residual <= s.restart_residual / 2) {
         z0 = z;
         j = 0;
-        restart_residual = r.residual;
-        ++r.restarts;
+        s.restart_residual = r.residual;
+        ++s.restarts;
       }
+    }
+    if (options.checkpoint) {
+      s.component_calls = method_calls();
+      options.checkpoint(s, false);
     }
   }
   if (!done && r.status != SolveStatus::kStopped) {
     done = check(k);
     if (!done) r.status = SolveStatus::kLimitReached;
   }
+  s.component_calls = method_calls();
+  if (options.checkpoint) options.checkpoint(s, true);
   r.iterations = k;
-  r.component_calls = op.component_calls() - calls_at_start - residual_calls;
-  r.z = std::move(z);
+  r.component_calls = s.component_calls;
+  r.restarts = s.restarts;
+  r.z = z;
   return r;
 }
 

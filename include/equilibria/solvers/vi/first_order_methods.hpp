@@ -40,6 +40,14 @@ enum class FirstOrderMethod { kProjectedGradient, kExtragradient, kOptimistic, k
 const std::vector<std::string>& first_order_method_names();
 FirstOrderMethod first_order_method_from_name(const std::string& name);
 
+// What a run carries from one iteration to the next, so that a run resumed
+// from it continues exactly as an unbroken one would.
+struct FirstOrderState {
+  std::vector<double> z, anchor, w, fw, g, prev;  // the iterate, Halpern/EAG anchor, and method scratch carried over
+  std::int64_t iteration = 0, anchor_age = 0, restarts = 0, component_calls = 0;
+  double restart_residual = 0;  // the residual at the last restart
+};
+
 struct FirstOrderOptions {
   FirstOrderMethod method = FirstOrderMethod::kExtragradient;
   double tolerance = 1e-6;         // on the natural residual
@@ -51,6 +59,12 @@ struct FirstOrderOptions {
   // for vr-halpern's Algorithm 1) with the method's component
   // calls so far (residual checks not counted) and the residual.
   std::function<void(std::int64_t iteration, std::int64_t component_calls, double residual)> log;
+  // Continue from this state (max_iterations counts its iterations too);
+  // throws std::invalid_argument when its sizes are not the operator's.
+  const FirstOrderState* resume = nullptr;
+  // Called after every iteration with the state, and once more (final =
+  // true) when the run ends, however it ends.
+  std::function<void(const FirstOrderState& state, bool final)> checkpoint;
 };
 
 struct FirstOrderResult {
@@ -64,6 +78,9 @@ struct FirstOrderResult {
 };
 
 FirstOrderResult solve_first_order(const MonotoneOperator& op, const FirstOrderOptions& options);
+
+// The step solve_first_order takes: options.step, or the method's default from the Lipschitz estimates.
+double first_order_step(const MonotoneOperator& op, const FirstOrderOptions& options);
 
 // ||z - P_Z(z - F(z))|| (one full evaluation).
 double natural_residual(const MonotoneOperator& op, const std::vector<double>& z);
