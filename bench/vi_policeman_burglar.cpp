@@ -57,8 +57,8 @@ int main(int argc, char** argv) {
   csv << "method,iteration,component_calls,residual\n";
   csv.precision(10);
   const vi::BilinearGame game = policeman_burglar();
-  std::printf("policeman-burglar %dx%d, L = %.6g, tolerance %g, cap %lld component calls\n", kSize, kSize,
-              game.lipschitz(), kTolerance, static_cast<long long>(kCallCap));
+  std::printf("policeman-burglar %dx%d, L = %.6g, components' mean-square L_c = %.6g, tolerance %g, cap %lld component calls\n",
+              kSize, kSize, game.lipschitz(), game.component_lipschitz(), kTolerance, static_cast<long long>(kCallCap));
   std::printf("%-11s %15s %10s %14s %s\n", "method", "calls", "seconds", "residual", "status");
   // Log-spaced thinning: a point is kept once the calls have grown by this
   // factor since the last kept one, so the cap's range holds ~300 points.
