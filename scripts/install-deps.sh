@@ -12,7 +12,6 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   lrslib                # lrsnash: live peer for bimatrix tests and benchmarks
   python3-pytest python3-numpy python3-matplotlib
-  help2man              # the man page, from --help (optional at build time)
   clang libclang-rt-14-dev  # scripts/fuzz.sh: libFuzzer (-fsanitize=fuzzer) lives in clang's runtime package
 )
 missing=()
